@@ -1,0 +1,19 @@
+# 두 명령이면 된다: `make serve` (미리보기), `make test` (CI와 같은 전체 검사).
+.PHONY: setup serve build test lint budget offline
+
+setup:
+	@bash scripts/setup.sh
+
+serve: setup
+	.venv/bin/mkdocs serve -a 127.0.0.1:8000
+
+# 엄격 빌드: -q/-v를 붙이지 않는다(-q는 깨진 링크를, -v는 없는 앵커를 통과시킨다).
+build: setup
+	NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict
+
+test: setup
+	.venv/bin/ruff check scripts tests
+	.venv/bin/python -m pytest
+
+budget: setup
+	.venv/bin/python scripts/budget.py

@@ -1,0 +1,42 @@
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * jvm-args.txt 의 -Xmx16m 으로 힙을 16MB로 묶고 일부러 OOME를 낸다.
+ * OutOfMemoryError를 catch 하는 것은 "보여 주기" 위해서일 뿐, 실제 서비스 코드에서 따라 하면 안 된다.
+ */
+public class Main {
+
+    public static void main(String[] args) {
+        // 1. OOME는 Exception이 아니라 Error 계열이다.
+        Class<?> c = OutOfMemoryError.class;
+        StringBuilder chain = new StringBuilder(c.getSimpleName());
+        while ((c = c.getSuperclass()) != null) {
+            chain.append(" -> ").append(c.getSimpleName());
+        }
+        System.out.println("계층: " + chain);
+
+        // 2. 살아 있는(루트에서 닿는) 1MB 배열을 계속 쌓는다: GC가 회수할 수 없다.
+        List<byte[]> leak = new ArrayList<>();
+        try {
+            while (true) {
+                leak.add(new byte[1024 * 1024]);
+            }
+        } catch (OutOfMemoryError e) {
+            leak.clear();   // 붙잡고 있던 참조를 놓아야 다음 줄들을 실행할 메모리가 생긴다
+            System.out.println("잡힌 오류: " + e.getClass().getName());
+            System.out.println("메시지: " + e.getMessage());
+        }
+
+        // 3. 힙 크기와 상관없이 배열 길이 자체가 VM 한계를 넘으면 메시지가 다르다.
+        try {
+            long[] huge = new long[Integer.MAX_VALUE];
+            System.out.println(huge.length);
+        } catch (OutOfMemoryError e) {
+            System.out.println("메시지: " + e.getMessage());
+        }
+
+        // 4. Java OOME는 예외일 뿐이라 JVM 프로세스는 살아 있다.
+        System.out.println("JVM은 계속 실행 중");
+    }
+}
