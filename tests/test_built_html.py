@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import ROOT
 
 RESOURCE_ATTRS = {
     "script": "src",
@@ -94,3 +95,15 @@ def test_korean_headings_get_readable_ids(site_dir: Path, heading: str) -> None:
     assert 'id="3-way-핸드셰이크"' in html
     ids = re.findall(r'<h[2-6] id="([^"]+)"', html)
     assert ids and not [i for i in ids if re.fullmatch(r"_\d*", i)], ids
+
+
+def test_nested_page_edit_and_view_links_point_at_its_source(site_dir: Path) -> None:
+    """"Edit this page" opens the right file of the repository on GitHub."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    repo = re.search(r"^repo_url:\s*(\S+)", config, re.M).group(1)
+    soup = _soup(site_dir / "network/tcp-handshake/index.html")
+    edit = soup.find("a", attrs={"rel": "edit"})
+    assert edit is not None, "no edit link"
+    assert edit["href"] == f"{repo}/edit/main/docs/network/tcp-handshake.md"
+    view = [a["href"] for a in soup.select("a.md-content__button") if a is not edit]
+    assert f"{repo}/raw/main/docs/network/tcp-handshake.md" in view

@@ -10,14 +10,13 @@ import (
 type result struct {
 	job    int
 	output int
-	worker int
 }
 
 // jobs는 받기 전용, results는 보내기 전용으로 방향을 제한한다.
 func worker(id int, jobs <-chan int, results chan<- result, wg *sync.WaitGroup) {
 	defer wg.Done()
 	for j := range jobs { // jobs가 닫히면 반복이 끝난다
-		results <- result{job: j, output: j * j, worker: id}
+		results <- result{job: j, output: j * j}
 	}
 }
 

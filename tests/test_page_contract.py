@@ -1,0 +1,78 @@
+"""Every topic page follows the contract in CONTRIBUTING.md; errors name the file and line."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from markdown_pages import DOCS, LANDING_PAGES, Page, all_pages, topic_pages
+
+PAGES = topic_pages()
+IDS = [page.path for page in PAGES]
+MIN_QUESTIONS = 5
+
+
+def test_file_names_are_lowercase_kebab_case() -> None:
+    bad = [
+        path.relative_to(DOCS).as_posix()
+        for path in DOCS.rglob("*.md")
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*\.md", path.name)
+    ]
+    assert not bad, bad
+
+
+def test_landing_pages_exist() -> None:
+    assert all((DOCS / name).is_file() for name in LANDING_PAGES)
+
+
+@pytest.mark.parametrize("page", all_pages(), ids=lambda p: p.path)
+def test_front_matter_has_description(page: Page) -> None:
+    description = page.meta.get("description")
+    assert isinstance(description, str) and description.strip(), (
+        f"{page.location(1)}: front matter needs `description:`"
+    )
+    assert len(description) <= 160, f"{page.location(2)}: description longer than 160 characters"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_topic_page_has_tags_and_one_korean_title(page: Page) -> None:
+    tags = page.meta.get("tags")
+    assert isinstance(tags, list) and tags, f"{page.location(1)}: front matter needs `tags:`"
+    titles = [h for h in page.headings if h.level == 1]
+    assert len(titles) == 1, f"{page.location(page.body_start)}: needs exactly one `# 제목`"
+    assert re.search(r"[가-힣]", titles[0].text), f"{page.location(titles[0].line)}: title not Korean"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_topic_page_opens_with_a_summary(page: Page) -> None:
+    lines = page.text.splitlines()
+    title = next(h for h in page.headings if h.level == 1)
+    following = next(line for line in lines[title.line :] if line.strip())
+    assert following.startswith('!!! abstract "한 줄 요약"'), (
+        f"{page.location(title.line + 1)}: the title must be followed by !!! abstract \"한 줄 요약\""
+    )
+
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_topic_page_has_interview_questions_with_answers(page: Page) -> None:
+    h2 = [h.text for h in page.headings if h.level == 2]
+    assert "면접 질문" in h2, f"{page.location(page.body_start)}: missing `## 면접 질문`"
+    top = [q for q in page.questions if q.depth == 0]
+    assert len(top) >= MIN_QUESTIONS, (
+        f"{page.location(page.body_start)}: {len(top)} questions, need {MIN_QUESTIONS}"
+    )
+    empty = [page.location(q.line) for q in page.questions if not q.answer.strip()]
+    assert not empty, f"question blocks without an answer: {empty}"
+    titles = [q.title for q in page.questions]
+    duplicates = {t for t in titles if titles.count(t) > 1}
+    assert not duplicates, f"docs/{page.path}: repeated question titles {duplicates}"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_topic_page_ends_with_references(page: Page) -> None:
+    h2 = [h for h in page.headings if h.level == 2]
+    assert h2 and h2[-1].text == "참고 자료", (
+        f"{page.location(h2[-1].line if h2 else 1)}: the last `##` section must be `## 참고 자료`"
+    )
+    links = page.links(page.section("참고 자료"))
+    assert len(links) >= 2, f"{page.location(h2[-1].line)}: cite at least two sources"
