@@ -20,11 +20,10 @@ def front_matter_problem(text: str) -> tuple[int, str] | None:
     lines = text.splitlines()
     if not lines or lines[0].rstrip() != "---":
         return None
-    for end, line in enumerate(lines[1:], start=1):
-        if line.rstrip() in ("---", "..."):
-            break
-    else:
+    closing = [i for i, line in enumerate(lines[1:], start=1) if line.rstrip() in ("---", "...")]
+    if not closing:
         return 1, "front matter가 '---'로 닫히지 않았습니다"
+    end = closing[0]
     try:
         data = yaml.safe_load("\n".join(lines[1:end]))
     except yaml.YAMLError as error:

@@ -142,7 +142,9 @@ def page(browser):  # type: ignore[no-untyped-def]
     tab.on("request", lambda request: tab.requests.append(request.url))
     tab.on(
         "console",
-        lambda message: tab.console_errors.append(message.text) if message.type == "error" else None,
+        lambda message: (
+            tab.console_errors.append(message.text) if message.type == "error" else None
+        ),
     )
     tab.on("pageerror", lambda error: tab.console_errors.append(str(error)))
     yield tab

@@ -101,8 +101,11 @@ def load_page(path: Path) -> Page:
         if match:
             parent = open_blocks[-1][1].title if open_blocks else None
             question = Question(
-                title=match.group("title"), line=number, depth=len(open_blocks),
-                answer="", parent=parent,
+                title=match.group("title"),
+                line=number,
+                depth=len(open_blocks),
+                answer="",
+                parent=parent,
             )
             page.questions.append(question)
             open_blocks.append((len(match.group("indent")), question))
@@ -111,7 +114,9 @@ def load_page(path: Path) -> Page:
             open_blocks[-1][1].answer += line.strip() + "\n"
         heading = HEADING.match(line)
         if heading and indent == 0:
-            page.headings.append(Heading(len(heading.group("hashes")), heading.group("text"), number))
+            page.headings.append(
+                Heading(len(heading.group("hashes")), heading.group("text"), number)
+            )
     return page
 
 

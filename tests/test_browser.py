@@ -1,4 +1,4 @@
-"""A reader in a real browser (Debian Chromium via Playwright) on the built site served from 127.0.0.1."""
+"""A reader in a real browser (Debian Chromium, Playwright) on the built site on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -48,7 +48,9 @@ def test_reader_opens_home_and_navigates_to_a_nested_page(page, site_url: str) -
     page.wait_for_url(re.compile(r"network/tcp-udp/$"))
     assert "TCP" in page.locator("article h1").inner_text()
     # Sidebar navigation inside the section (instant navigation, no full reload).
-    page.locator(".md-nav--primary").get_by_role("link", name=re.compile("핸드셰이크")).first.click()
+    page.locator(".md-nav--primary").get_by_role(
+        "link", name=re.compile("핸드셰이크")
+    ).first.click()
     page.wait_for_url(re.compile(r"network/tcp-handshake/$"))
     assert "핸드셰이크" in page.locator("article h1").inner_text()
 
@@ -69,8 +71,9 @@ def test_dark_mode_toggle_persists_after_reload(page, site_url: str, output_dir:
     page.screenshot(path=str(output_dir / "home-dark.png"), full_page=False)
 
 
-def test_diagram_renders_as_svg_with_no_network(page, site_url: str, site_dir: Path,
-                                                output_dir: Path) -> None:
+def test_diagram_renders_as_svg_with_no_network(
+    page, site_url: str, site_dir: Path, output_dir: Path
+) -> None:
     expected = _diagram_count(site_dir, DIAGRAM_PAGE)
     assert expected >= 1
     page.goto(site_url + DIAGRAM_PAGE)
@@ -103,8 +106,9 @@ def test_diagrams_render_after_instant_navigation(page, site_url: str, site_dir:
         assert page.locator("div.mermaid").count() == expected
 
 
-def test_every_page_loads_without_errors_or_foreign_requests(page, site_url: str,
-                                                             site_dir: Path) -> None:
+def test_every_page_loads_without_errors_or_foreign_requests(
+    page, site_url: str, site_dir: Path
+) -> None:
     """Visit the whole site: no console error, every diagram renders, nothing leaves 127.0.0.1."""
     problems = []
     for path in _html_pages(site_dir):
@@ -117,16 +121,23 @@ def test_every_page_loads_without_errors_or_foreign_requests(page, site_url: str
             problems += [f"/{path}: diagram error: {e}" for e in errors]
         page.wait_for_load_state("networkidle")
         problems += [f"/{path}: console: {e}" for e in page.console_errors]
-    foreign = sorted({u for u in page.requests if urlsplit(u).hostname not in ("127.0.0.1",)
-                      and not u.startswith(("data:", "blob:"))})
+    foreign = sorted(
+        {
+            u
+            for u in page.requests
+            if urlsplit(u).hostname not in ("127.0.0.1",) and not u.startswith(("data:", "blob:"))
+        }
+    )
     assert not foreign, f"requests to other hosts: {foreign}"
     assert not problems, "\n".join(problems)
 
 
-def test_mobile_reader_opens_the_drawer_and_reads_without_sideways_scroll(browser,
-                                                                          site_url: str) -> None:
-    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True,
-                                  has_touch=True, locale="ko-KR")
+def test_mobile_reader_opens_the_drawer_and_reads_without_sideways_scroll(
+    browser, site_url: str
+) -> None:
+    context = browser.new_context(
+        viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True, locale="ko-KR"
+    )
     tab = context.new_page()
     try:
         tab.goto(site_url + "network/tcp-udp/")
@@ -136,7 +147,9 @@ def test_mobile_reader_opens_the_drawer_and_reads_without_sideways_scroll(browse
         assert drawer.get_by_role("link", name="JWT").first.is_visible()
         overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"page scrolls sideways by {overflow}px on a phone"
-        size = tab.evaluate("parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)")
+        size = tab.evaluate(
+            "parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)"
+        )
         assert size >= 13
     finally:
         context.close()
@@ -144,8 +157,9 @@ def test_mobile_reader_opens_the_drawer_and_reads_without_sideways_scroll(browse
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", ["", DIAGRAM_PAGE])
-def test_no_serious_accessibility_violations(page, site_url: str, site_dir: Path, scheme: str,
-                                             path: str) -> None:
+def test_no_serious_accessibility_violations(
+    page, site_url: str, site_dir: Path, scheme: str, path: str
+) -> None:
     assert AXE.is_file(), "axe-core is missing: run `make setup` (npm ci)"
     page.emulate_media(color_scheme=scheme)
     page.goto(site_url + path)

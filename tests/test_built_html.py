@@ -19,7 +19,14 @@ RESOURCE_ATTRS = {
     "embed": "src",
     "object": "data",
 }
-LOADING_LINK_RELS = {"stylesheet", "preload", "modulepreload", "icon", "apple-touch-icon", "manifest"}
+LOADING_LINK_RELS = {
+    "stylesheet",
+    "preload",
+    "modulepreload",
+    "icon",
+    "apple-touch-icon",
+    "manifest",
+}
 EXTERNAL = re.compile(r"^(https?:)?//", re.IGNORECASE)
 
 
@@ -98,7 +105,7 @@ def test_korean_headings_get_readable_ids(site_dir: Path, heading: str) -> None:
 
 
 def test_nested_page_edit_and_view_links_point_at_its_source(site_dir: Path) -> None:
-    """"Edit this page" opens the right file of the repository on GitHub."""
+    """ "Edit this page" opens the right file of the repository on GitHub."""
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     repo = re.search(r"^repo_url:\s*(\S+)", config, re.M).group(1)
     soup = _soup(site_dir / "network/tcp-handshake/index.html")

@@ -40,7 +40,9 @@ def test_topic_page_has_tags_and_one_korean_title(page: Page) -> None:
     assert isinstance(tags, list) and tags, f"{page.location(1)}: front matter needs `tags:`"
     titles = [h for h in page.headings if h.level == 1]
     assert len(titles) == 1, f"{page.location(page.body_start)}: needs exactly one `# 제목`"
-    assert re.search(r"[가-힣]", titles[0].text), f"{page.location(titles[0].line)}: title not Korean"
+    assert re.search(r"[가-힣]", titles[0].text), (
+        f"{page.location(titles[0].line)}: title not Korean"
+    )
 
 
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
@@ -49,7 +51,7 @@ def test_topic_page_opens_with_a_summary(page: Page) -> None:
     title = next(h for h in page.headings if h.level == 1)
     following = next(line for line in lines[title.line :] if line.strip())
     assert following.startswith('!!! abstract "한 줄 요약"'), (
-        f"{page.location(title.line + 1)}: the title must be followed by !!! abstract \"한 줄 요약\""
+        f'{page.location(title.line + 1)}: the title must be followed by !!! abstract "한 줄 요약"'
     )
 
 

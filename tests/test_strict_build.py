@@ -1,4 +1,4 @@
-"""The strict build is the gate: each way a contribution can break the site fails it, naming the file."""
+"""The strict build is the gate: each way a contribution breaks the site fails, naming the file."""
 
 from __future__ import annotations
 
@@ -30,7 +30,9 @@ def _nav_without_file(project: Path) -> None:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(
-        text.replace("      - http/messages.md\n", "      - http/messages.md\n      - http/ghost.md\n"),
+        text.replace(
+            "      - http/messages.md\n", "      - http/messages.md\n      - http/ghost.md\n"
+        ),
         encoding="utf-8",
     )
 
@@ -42,7 +44,9 @@ def _missing_snippet(project: Path) -> None:
 def _malformed_front_matter(project: Path) -> None:
     page = project / PAGE
     body = page.read_text(encoding="utf-8").split("---", 2)[2]
-    page.write_text("---\ndescription: [닫히지 않은 목록\ntags: 네트워크\n---" + body, encoding="utf-8")
+    page.write_text(
+        "---\ndescription: [닫히지 않은 목록\ntags: 네트워크\n---" + body, encoding="utf-8"
+    )
 
 
 @pytest.mark.parametrize(
@@ -76,7 +80,7 @@ def test_contribution_that_breaks_the_site_fails_the_build_naming_the_file(
 
 
 def test_untouched_copy_builds(tmp_path: Path) -> None:
-    """Guards the test above: the copy itself must build, so each failure comes from its breakage."""
+    """Guards the test above: the untouched copy builds, so each failure comes from its breakage."""
     project = copy_project(tmp_path / "project")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -21,25 +21,44 @@ def test_there_are_ci_and_deploy_workflows() -> None:
 def test_workflows_match_the_github_workflow_schema() -> None:
     result = subprocess.run(
         [BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", *WORKFLOWS],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_dependabot_config_matches_its_schema() -> None:
     result = subprocess.run(
-        [BIN / "check-jsonschema", "--builtin-schema", "vendor.dependabot",
-         ROOT / ".github" / "dependabot.yml"],
-        capture_output=True, text=True, check=False,
+        [
+            BIN / "check-jsonschema",
+            "--builtin-schema",
+            "vendor.dependabot",
+            ROOT / ".github" / "dependabot.yml",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_zizmor_finds_nothing_of_medium_severity_or_above() -> None:
     result = subprocess.run(
-        [BIN / "zizmor", "--offline", "--format", "json", "--min-severity", "medium",
-         "--config", ROOT / ".github" / "zizmor.yml", *WORKFLOWS],
-        capture_output=True, text=True, check=False,
+        [
+            BIN / "zizmor",
+            "--offline",
+            "--format",
+            "json",
+            "--min-severity",
+            "medium",
+            "--config",
+            ROOT / ".github" / "zizmor.yml",
+            *WORKFLOWS,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     findings = json.loads(result.stdout or "[]")
     summary = [
@@ -55,7 +74,9 @@ def test_zizmor_policy_only_relaxes_githubs_own_actions() -> None:
     """Without the reviewed policy file, the only findings are tag-pinned actions/* references."""
     result = subprocess.run(
         [BIN / "zizmor", "--offline", "--format", "json", "--no-config", *WORKFLOWS],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     findings = json.loads(result.stdout or "[]")
     others = [f["ident"] for f in findings if f["ident"] != "unpinned-uses"]
