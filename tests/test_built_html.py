@@ -114,3 +114,15 @@ def test_nested_page_edit_and_view_links_point_at_its_source(site_dir: Path) -> 
     assert edit["href"] == f"{repo}/edit/main/docs/network/tcp-handshake.md"
     view = [a["href"] for a in soup.select("a.md-content__button") if a is not edit]
     assert f"{repo}/raw/main/docs/network/tcp-handshake.md" in view
+
+
+def test_vendored_front_end_files_match_the_pinned_npm_packages() -> None:
+    """docs/assets/vendor is a committed copy of package-lock.json's mermaid and iframe-worker."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "vendor_assets.py"), "--check"],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
