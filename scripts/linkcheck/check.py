@@ -444,7 +444,7 @@ class _Checker:
                 link.url,
                 REDIRECT,
                 status,
-                f"{reason}; permanent redirect, update the link to {suggested}",
+                f"{reason}; permanent redirect",
                 final_url,
                 suggested,
             )

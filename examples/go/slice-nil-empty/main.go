@@ -4,6 +4,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 )
 
 type Response struct {
@@ -18,6 +19,9 @@ func main() {
 	fmt.Println("nilSlice   len:", len(nilSlice), "cap:", cap(nilSlice), "== nil:", nilSlice == nil)
 	fmt.Println("emptySlice len:", len(emptySlice), "cap:", cap(emptySlice), "== nil:", emptySlice == nil)
 	fmt.Println("madeSlice  len:", len(madeSlice), "cap:", cap(madeSlice), "== nil:", madeSlice == nil)
+
+	// reflect.DeepEqual은 nil 슬라이스와 빈 슬라이스를 다르게 본다.
+	fmt.Println("DeepEqual(nil, empty):", reflect.DeepEqual(nilSlice, emptySlice))
 
 	// nil 슬라이스도 range, len, append는 안전하다.
 	for range nilSlice {

@@ -1,0 +1,110 @@
+"""MkDocs hook: make Material's search find Korean compounds by their parts, and synonyms.
+
+Material's search (lunr) matches a query term as a prefix of an indexed word, so `컬렉션` never
+finds `가비지컬렉션`, and `OOME`, `3way` or `핸드쉐이크` find nothing when the page never spells
+them. After the search plugin has written search/search_index.json, this hook adds one invisible
+field, `kw` (declared under the search plugin's `fields`, so the worker indexes it, and never
+rendered in results), to every section:
+
+- the inner suffixes of each long Hangul word (`가비지컬렉션` -> `비지컬렉션 지컬렉션 컬렉션 렉션`),
+  after dropping one trailing particle, so a fragment from the middle of a compound matches;
+- every other spelling of a term the section uses, from the reviewed list in
+  includes/search-synonyms.yml (`GC` <-> `가비지 컬렉션`, `OOME` <-> `OutOfMemoryError`, …).
+
+Optional by design: under Zensical (which runs no hooks) the site builds the same and search works,
+without these extras.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+log = logging.getLogger("mkdocs.hooks.search_extras")
+
+FIELD = "kw"
+SYNONYMS = Path(__file__).resolve().parent.parent / "includes" / "search-synonyms.yml"
+HANGUL_RUN = re.compile(r"[가-힣]{3,}")
+MIN_SUFFIX = 2
+# One trailing particle (josa) is dropped before taking suffixes: `컬렉션은` and `컬렉션을` then
+# give the same suffixes, which keeps the index small. Longest first.
+PARTICLES = ("에서", "으로", "에게", "까지", "부터", "처럼", "보다", "이나", "은", "는", "이",
+             "가", "을", "를", "의", "에", "와", "과", "로", "도", "만", "나")
+TAGS = re.compile(r"<[^>]+>")
+
+
+def strip_particle(word: str) -> str:
+    """Drop one trailing particle, keeping at least two syllables of the stem."""
+    for particle in PARTICLES:
+        if word.endswith(particle) and len(word) - len(particle) >= MIN_SUFFIX:
+            return word[: -len(particle)]
+    return word
+
+
+def inner_suffixes(text: str) -> list[str]:
+    """Suffixes (>= 2 syllables) of each long Hangul word, not counting the word itself."""
+    found: dict[str, None] = {}
+    for run in HANGUL_RUN.findall(text):
+        stem = strip_particle(run)
+        for start in range(1, len(stem) - MIN_SUFFIX + 1):
+            found.setdefault(stem[start:])
+    return list(found)
+
+
+@cache
+def synonym_groups(path: Path = SYNONYMS) -> tuple[tuple[str, ...], ...]:
+    """Load the reviewed synonym groups: a YAML list of lists of equivalent spellings."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, list) or not all(
+        isinstance(group, list) and len(group) >= 2 and all(isinstance(t, str) for t in group)
+        for group in data
+    ):
+        raise ValueError(f"{path}: expected a list of groups, each a list of 2+ strings")
+    return tuple(tuple(group) for group in data)
+
+
+def _mentions(text: str, term: str) -> bool:
+    """Whole-word match for Latin terms (GC is not in GCC), substring match for Hangul."""
+    term = term.lower()
+    if re.search(r"[a-z0-9]", term):
+        return re.search(rf"(?<![a-z0-9]){re.escape(term)}(?![a-z0-9])", text) is not None
+    return term in text
+
+
+def synonyms_for(text: str, groups: tuple[tuple[str, ...], ...]) -> list[str]:
+    """Every spelling of every group that the text mentions in at least one spelling."""
+    lowered = text.lower()
+    found: dict[str, None] = {}
+    for group in groups:
+        if any(_mentions(lowered, term) for term in group):
+            for term in group:
+                found.setdefault(term)
+    return list(found)
+
+
+def keywords(title: str, text: str, groups: tuple[tuple[str, ...], ...]) -> str:
+    """The invisible `kw` field for one search entry."""
+    plain = TAGS.sub(" ", f"{title} {text}")
+    return " ".join(synonyms_for(plain, groups) + inner_suffixes(plain))
+
+
+def on_post_build(config) -> None:  # type: ignore[no-untyped-def]
+    """Rewrite the index the search plugin wrote (runs before the offline plugin inlines it)."""
+    path = Path(config["site_dir"]) / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    if FIELD not in index["config"]["fields"]:
+        log.warning("search plugin has no '%s' field: add it under plugins.search.fields", FIELD)
+        return
+    groups = synonym_groups()
+    for doc in index["docs"]:
+        extra = keywords(doc.get("title", ""), doc.get("text", ""), groups)
+        if extra:
+            doc[FIELD] = extra
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
