@@ -55,36 +55,80 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check the external (http/https) links of Markdown pages.",
         epilog="Exit codes: 0 all links fine, 1 a link is broken, 2 bad usage or input.",
     )
-    p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                   help="folder or .md file (default: docs/)")
-    p.add_argument("--json", type=Path, metavar="FILE",
-                   help="write every checked URL and its verdict as JSON")
-    p.add_argument("--markdown", type=Path, metavar="FILE",
-                   help="write the links to fix as a Markdown table (for an issue)")
-    p.add_argument("--allowlist", type=Path, metavar="FILE",
-                   help=f"reviewed 403/429 hosts (default: {display_path(DEFAULT_ALLOWLIST)})")
+    p.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="folder or .md file (default: docs/)"
+    )
+    p.add_argument(
+        "--json", type=Path, metavar="FILE", help="write every checked URL and its verdict as JSON"
+    )
+    p.add_argument(
+        "--markdown",
+        type=Path,
+        metavar="FILE",
+        help="write the links to fix as a Markdown table (for an issue)",
+    )
+    p.add_argument(
+        "--allowlist",
+        type=Path,
+        metavar="FILE",
+        help=f"reviewed 403/429 hosts (default: {display_path(DEFAULT_ALLOWLIST)})",
+    )
     p.add_argument("--all", action="store_true", help="list OK links in the table too")
     limits = p.add_argument_group("limits")
-    limits.add_argument("--timeout", type=_number(float, 0.001), default=defaults.timeout,
-                        help="seconds per request (default: %(default)g, linkcheckmd's)")
-    limits.add_argument("--retries", type=_number(int, 0), default=defaults.retries,
-                        help="extra tries for timeouts, 403, 429, 5xx … (default: %(default)s)")
-    limits.add_argument("--backoff", type=_number(float, 0), default=defaults.backoff,
-                        help="first retry delay in seconds, doubled each time "
-                             "(default: %(default)g)")
-    limits.add_argument("--max-retry-after", type=_number(float, 0),
-                        default=defaults.max_retry_after,
-                        help="longest Retry-After to wait for (default: %(default)g s)")
-    limits.add_argument("--deadline", type=_number(float, 0.001), default=defaults.deadline,
-                        help="seconds for the whole run (default: %(default)g)")
-    limits.add_argument("--concurrency", type=_number(int, 1), default=defaults.concurrency,
-                        help="requests at once in all (default: %(default)s)")
-    limits.add_argument("--per-host", type=_number(int, 1), default=defaults.per_host,
-                        help="requests at once to one host (default: %(default)s)")
-    limits.add_argument("--max-redirects", type=_number(int, 0), default=defaults.max_redirects,
-                        help="redirects to follow (default: %(default)s)")
-    limits.add_argument("--max-body", type=_number(int, 1024), default=defaults.max_body,
-                        help="bytes of a page read to find a #fragment (default: %(default)s)")
+    limits.add_argument(
+        "--timeout",
+        type=_number(float, 0.001),
+        default=defaults.timeout,
+        help="seconds per request (default: %(default)g, linkcheckmd's)",
+    )
+    limits.add_argument(
+        "--retries",
+        type=_number(int, 0),
+        default=defaults.retries,
+        help="extra tries for timeouts, 403, 429, 5xx … (default: %(default)s)",
+    )
+    limits.add_argument(
+        "--backoff",
+        type=_number(float, 0),
+        default=defaults.backoff,
+        help="first retry delay in seconds, doubled each time (default: %(default)g)",
+    )
+    limits.add_argument(
+        "--max-retry-after",
+        type=_number(float, 0),
+        default=defaults.max_retry_after,
+        help="longest Retry-After to wait for (default: %(default)g s)",
+    )
+    limits.add_argument(
+        "--deadline",
+        type=_number(float, 0.001),
+        default=defaults.deadline,
+        help="seconds for the whole run (default: %(default)g)",
+    )
+    limits.add_argument(
+        "--concurrency",
+        type=_number(int, 1),
+        default=defaults.concurrency,
+        help="requests at once in all (default: %(default)s)",
+    )
+    limits.add_argument(
+        "--per-host",
+        type=_number(int, 1),
+        default=defaults.per_host,
+        help="requests at once to one host (default: %(default)s)",
+    )
+    limits.add_argument(
+        "--max-redirects",
+        type=_number(int, 0),
+        default=defaults.max_redirects,
+        help="redirects to follow (default: %(default)s)",
+    )
+    limits.add_argument(
+        "--max-body",
+        type=_number(int, 1024),
+        default=defaults.max_body,
+        help="bytes of a page read to find a #fragment (default: %(default)s)",
+    )
     return p
 
 

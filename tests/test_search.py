@@ -13,6 +13,7 @@ import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from conftest import ROOT
@@ -48,21 +49,24 @@ def page_url(source: str) -> str:
 def search(tab, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     """Type a query into the real search box; return result page paths, best first."""
     box = tab.locator("input.md-search__input")
+    # Material reads the box on keyup: fill, then a key press, as a typing reader produces.
     box.fill("")
+    box.press("End")
     tab.wait_for_function(
         "() => document.querySelectorAll('.md-search-result__item').length === 0", timeout=5_000
     )
     box.fill(query)
+    box.press("End")
     tab.wait_for_function(
         """() => document.querySelectorAll('.md-search-result__item').length > 0
             || document.querySelector('.md-search-result__meta').textContent.includes('없습니다')""",
         timeout=5_000,
     )
     tab.wait_for_timeout(60)  # let the same worker reply finish rendering
-    base = tab.evaluate("new URL(JSON.parse(__config.textContent).base + '/', location).href")
+    base = tab.evaluate("new URL(JSON.parse(__config.textContent).base + '/', location).pathname")
     pages: list[str] = []
     for href in tab.evaluate(RESULT_LINKS):
-        path = href.split("#")[0].removeprefix(base)
+        path = urlsplit(href).path.removeprefix(base)
         if path not in pages:
             pages.append(path)
     return pages
@@ -77,6 +81,7 @@ def search_tab(browser, site_url: str):  # type: ignore[no-untyped-def]
     # The worker loads the index asynchronously: retry a known query until it answers.
     for _ in range(50):
         tab.locator("input.md-search__input").fill("HTTP")
+        tab.locator("input.md-search__input").press("End")
         tab.wait_for_timeout(200)
         if tab.locator(".md-search-result__item").count():
             break
@@ -142,7 +147,7 @@ def test_404_page_offers_search(page, site_url: str) -> None:  # type: ignore[no
     response = page.goto(site_url + "no/such/page/")
     assert response.status == 404
     page.get_by_text("검색 열기").click()
-    page.locator("input.md-search__input").fill("TCP")
+    page.locator("input.md-search__input").press_sequentially("TCP")
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
 
 
@@ -172,6 +177,7 @@ def test_offline_copy_browses_and_searches_from_the_file_system(browser, offline
         for query, expected in [("핸드쉐이크", "tcp-handshake.html"), ("OOME", "oome.html"),
                                 ("컬렉션", "gc.html")]:
             tab.locator("input.md-search__input").fill(query)
+            tab.locator("input.md-search__input").press("End")
             tab.wait_for_selector(".md-search-result__item", timeout=10_000)
             hrefs = tab.evaluate(RESULT_LINKS)
             assert any(expected in href for href in hrefs[:5]), (query, hrefs[:5])

@@ -35,7 +35,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from http import HTTPStatus
 from urllib.parse import unquote
 
@@ -106,6 +106,8 @@ class _Attempt:
     content_type: str = ""
     ids: set[str] | None = None
     truncated: bool = False
+    #: Why the body stopped before every wanted id was seen (timeout, dropped connection).
+    body_error: str | None = None
     note: str = ""
 
 
@@ -173,8 +175,8 @@ def parse_retry_after(value: str | None) -> float | None:
     except (TypeError, ValueError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 def _status_text(status: int) -> str:
@@ -268,9 +270,7 @@ class _Checker:
         attempt, tries = await self._fetch_with_retries(page, list(wanted.values()))
         return [self._judge(link, attempt, tries, wanted.get(link.url)) for link in links]
 
-    async def _fetch_with_retries(
-        self, page: str, wanted: list[set[str]]
-    ) -> tuple[_Attempt, int]:
+    async def _fetch_with_retries(self, page: str, wanted: list[set[str]]) -> tuple[_Attempt, int]:
         tries = 0
         while True:
             tries += 1
@@ -309,15 +309,19 @@ class _Checker:
                 current = target
                 seen.append(str(current))
             attempt.final_url = str(current)
-            if len(set(seen)) < len(seen):
-                loop_start = seen.index(seen[-1])
-                cycle = " → ".join(seen[loop_start:])
-                attempt.error = f"redirect loop: {cycle}"
+            repeat = next((n for n, url in enumerate(seen) if url in seen[:n]), None)
+            if repeat is not None:
+                cycle = seen[seen.index(seen[repeat]) : repeat + 1]
+                attempt.error = f"redirect loop: {' → '.join(cycle)}"
             else:
                 attempt.error = f"more than {self.options.max_redirects} redirects"
         except TimeoutError:
-            what = "no answer" if attempt.status is None else "body not received"
-            attempt.error = f"{what} within {self.options.timeout:g} s (timeout)"
+            if attempt.ids is not None:
+                # The page answered 2xx; the ids seen before the timeout still count.
+                attempt.body_error = f"body not complete within {self.options.timeout:g} s"
+                attempt.final_url = str(current)
+            else:
+                attempt.error = f"no answer within {self.options.timeout:g} s (timeout)"
             attempt.retryable = True
         except aiohttp.ClientSSLError as exc:
             attempt.error = f"TLS error: {exc}"
@@ -330,7 +334,12 @@ class _Checker:
             attempt.error = f"cannot connect to {current.host}:{current.port}: {why}"
             attempt.retryable = True
         except aiohttp.ClientError as exc:
-            attempt.error = f"connection error: {type(exc).__name__}: {exc}"
+            problem = f"connection error: {type(exc).__name__}: {exc}"
+            if attempt.ids is not None:
+                attempt.body_error = problem
+                attempt.final_url = str(current)
+            else:
+                attempt.error = problem
             attempt.retryable = True
         except (ValueError, UnicodeError) as exc:
             attempt.error = f"malformed redirect target: {exc}"
@@ -385,9 +394,7 @@ class _Checker:
                 attempt.truncated = True
                 return
 
-    def _judge(
-        self, link: Link, attempt: _Attempt, tries: int, wanted: set[str] | None
-    ) -> Result:
+    def _judge(self, link: Link, attempt: _Attempt, tries: int, wanted: set[str] | None) -> Result:
         """Turn one page attempt into the verdict for one link into that page."""
         after = f" after {tries} tries" if tries > 1 else ""
         note = f" ({attempt.note})" if attempt.note else ""
@@ -399,21 +406,19 @@ class _Checker:
         assert status is not None
         final_url = attempt.final_url
         if not 200 <= status < 300:
-            reason = f"{_status_text(status)}{after}{note}"
+            reason = _status_text(status)
             if status in (403, 429):
+                reason += f" from {attempt.host}{after}{note}"
                 entry = self.allowlist.find(attempt.host, status)
                 if entry:
-                    return Result(
-                        link.url,
-                        ALLOWLISTED,
-                        status,
-                        f"{reason} from {attempt.host}; allowlisted: {entry.reason}",
-                        final_url,
-                    )
-                reason += f" from {attempt.host} (not in the allowlist)"
-            return Result(link.url, BROKEN, status, reason, final_url)
+                    reason += f"; allowlisted: {entry.reason}"
+                    return Result(link.url, ALLOWLISTED, status, reason, final_url)
+                return Result(
+                    link.url, BROKEN, status, f"{reason}; host not in the allowlist", final_url
+                )
+            return Result(link.url, BROKEN, status, f"{reason}{after}{note}", final_url)
 
-        reason = _status_text(status)
+        reason = _status_text(status) + after
         if attempt.hops:
             codes = ", ".join(str(code) for code, _ in attempt.hops)
             reason += f" via {len(attempt.hops)} redirect{'s' if len(attempt.hops) > 1 else ''}"
@@ -425,18 +430,14 @@ class _Checker:
             elif attempt.ids is not None and wanted & attempt.ids:
                 reason += f"; #{fragment} found"
             else:
-                where = (
-                    f"in the first {self.options.max_body // 1024} KiB of the page"
-                    if attempt.truncated
-                    else "on the page"
-                )
+                if attempt.body_error:
+                    missing = f"before the page stopped: {attempt.body_error}{after}"
+                elif attempt.truncated:
+                    missing = f"in the first {self.options.max_body // 1024} KiB of the page"
+                else:
+                    missing = "on the page (no id or name attribute, GitHub user-content- too)"
                 return Result(
-                    link.url,
-                    BROKEN,
-                    status,
-                    f"#{fragment} not found {where} (no such id or name; GitHub "
-                    "user-content- ids included)",
-                    final_url,
+                    link.url, BROKEN, status, f"#{fragment} not found {missing}", final_url
                 )
         suggested = _suggestion(link.url, attempt.hops, final_url)
         if suggested:

@@ -156,7 +156,9 @@ def _container_rule(state: StateBlock, start_line: int, end_line: int, silent: b
     """Parse a PyMdown admonition/details/tab block: a marker line and a body indented by 4."""
     if state.sCount[start_line] - state.blkIndent >= 4:
         return False
-    first = state.src[state.bMarks[start_line] + state.tShift[start_line] : state.eMarks[start_line]]
+    first = state.src[
+        state.bMarks[start_line] + state.tShift[start_line] : state.eMarks[start_line]
+    ]
     if not _CONTAINER_MARKER.match(first):
         return False
     if silent:
@@ -222,11 +224,10 @@ def bare_urls(text: str) -> list[str]:
     for match in _BARE_URL.finditer(text):
         url = match.group(0)
         while url:
-            if url[-1] in _TRAILING:
-                url = url[:-1]
-            elif url[-1] == ")" and url.count("(") < url.count(")"):
-                url = url[:-1]
-            elif url[-1] == "]" and url.count("[") < url.count("]"):
+            last = url[-1]
+            opener = {")": "(", "]": "["}.get(last)
+            unbalanced = opener is not None and url.count(opener) < url.count(last)
+            if last in _TRAILING or unbalanced:
                 url = url[:-1]
             else:
                 break

@@ -79,7 +79,9 @@ def _rows(run: CheckRun, show_ok: bool) -> dict[str, list[tuple[Location, Result
             continue
         for location in result.locations:
             by_file[location.file].append((location, result))
-    return {file: sorted(rows, key=lambda row: row[0].line) for file, rows in sorted(by_file.items())}
+    return {
+        file: sorted(rows, key=lambda row: row[0].line) for file, rows in sorted(by_file.items())
+    }
 
 
 def _width(text: str) -> int:
