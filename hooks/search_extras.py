@@ -68,23 +68,30 @@ def synonym_groups(path: Path = SYNONYMS) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(group) for group in data)
 
 
-def _mentions(text: str, term: str) -> bool:
-    """Whole-word match for Latin terms (GC is not in GCC), substring match for Hangul."""
+MAX_REPEAT = 3
+
+
+def _mentions(text: str, term: str) -> int:
+    """How often the text uses a term: whole words for Latin (GC is not in GCC), else substrings."""
     term = term.lower()
     if re.search(r"[a-z0-9]", term):
-        return re.search(rf"(?<![a-z0-9]){re.escape(term)}(?![a-z0-9])", text) is not None
-    return term in text
+        return len(re.findall(rf"(?<![a-z0-9]){re.escape(term)}(?![a-z0-9])", text))
+    return text.count(term)
 
 
 def synonyms_for(text: str, groups: tuple[tuple[str, ...], ...]) -> list[str]:
-    """Every spelling of every group that the text mentions in at least one spelling."""
+    """Every spelling of every group the text uses, repeated (up to 3 times) as often as it is used.
+
+    The repetition keeps ranking honest: a section about load balancers outranks one that
+    mentions a load balancer once.
+    """
     lowered = text.lower()
-    found: dict[str, None] = {}
+    found: list[str] = []
     for group in groups:
-        if any(_mentions(lowered, term) for term in group):
-            for term in group:
-                found.setdefault(term)
-    return list(found)
+        uses = sum(_mentions(lowered, term) for term in group)
+        if uses:
+            found += list(group) * min(uses, MAX_REPEAT)
+    return found
 
 
 def keywords(title: str, text: str, groups: tuple[tuple[str, ...], ...]) -> str:

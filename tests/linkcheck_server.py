@@ -44,8 +44,9 @@ class FixtureServer(ThreadingHTTPServer):
         self.lock = threading.Lock()
         self.hits: Counter[str] = Counter()
         self.bytes_sent: Counter[str] = Counter()
-        self.in_flight = 0
-        self.max_in_flight = 0
+        #: Requests being answered now and the most at once, by first path segment ("/slow").
+        self.in_flight: Counter[str] = Counter()
+        self.max_in_flight: Counter[str] = Counter()
         self.user_agents: list[str] = []
         self._thread = threading.Thread(target=self.serve_forever, daemon=True)
 
@@ -69,7 +70,7 @@ class FixtureServer(ThreadingHTTPServer):
         with self.lock:
             self.hits.clear()
             self.bytes_sent.clear()
-            self.max_in_flight = 0
+            self.max_in_flight.clear()
             self.user_agents.clear()
 
 
@@ -97,10 +98,11 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         path = unquote(urlsplit(self.path).path)
         server = self.server
+        group = "/" + path.split("/")[1]
         with server.lock:
             count = server.hits[path] = server.hits[path] + 1
-            server.in_flight += 1
-            server.max_in_flight = max(server.max_in_flight, server.in_flight)
+            server.in_flight[group] += 1
+            server.max_in_flight[group] = max(server.max_in_flight[group], server.in_flight[group])
             server.user_agents.append(self.headers.get("User-Agent", ""))
         try:
             self._route(path, count)
@@ -108,7 +110,7 @@ class _Handler(BaseHTTPRequestHandler):
             pass
         finally:
             with server.lock:
-                server.in_flight -= 1
+                server.in_flight[group] -= 1
 
     def _route(self, path: str, count: int) -> None:
         if path in ("/ok", "/dup", "/head-405", KOREAN_PATH) or path.startswith("/ok/"):

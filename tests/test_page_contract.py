@@ -78,3 +78,23 @@ def test_topic_page_ends_with_references(page: Page) -> None:
     )
     links = page.links(page.section("참고 자료"))
     assert len(links) >= 2, f"{page.location(h2[-1].line)}: cite at least two sources"
+
+
+def test_glossary_defines_each_abbreviation_once() -> None:
+    path = DOCS.parent / "includes" / "abbreviations.md"
+    seen: dict[str, int] = {}
+    problems = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.startswith("<!--") or not line.strip():
+            continue
+        match = re.fullmatch(r"\*\[([^\]]+)\]: .+", line)
+        if not match:
+            problems.append(f"includes/abbreviations.md:{number}: not `*[ABBR]: 풀이`")
+        elif match.group(1) in seen:
+            problems.append(
+                f"includes/abbreviations.md:{number}: {match.group(1)} already defined on line "
+                f"{seen[match.group(1)]}"
+            )
+        else:
+            seen[match.group(1)] = number
+    assert not problems, "\n".join(problems)

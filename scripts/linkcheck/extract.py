@@ -78,7 +78,8 @@ def read_markdown(path: Path, shown: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         raise InputError(
             f"{shown}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at column {column});"
             " save the page as UTF-8"

@@ -13,6 +13,7 @@ type result struct {
 }
 
 // jobs는 받기 전용, results는 보내기 전용으로 방향을 제한한다.
+// id는 로그 등에 쓸 워커 번호다(이 예제에서는 출력 순서를 고정하려고 찍지 않는다).
 func worker(id int, jobs <-chan int, results chan<- result, wg *sync.WaitGroup) {
 	defer wg.Done()
 	for j := range jobs { // jobs가 닫히면 반복이 끝난다
