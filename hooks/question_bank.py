@@ -54,6 +54,7 @@ H1 = re.compile(r"^#\s+(?P<text>.+?)\s*#*\s*$")
 INLINE_LINK = re.compile(r"(?P<head>\]\()(?P<url><[^>]*>|[^)\s]+)")
 REF_DEF = re.compile(r"^(?P<head> {0,3}\[[^\]]+\]:\s*)(?P<url>\S+)")
 ESCAPABLE = set("\\`*_{}[]()#+-.!\"'<>|~^=:")
+ANCHOR_IN_HTML = re.compile(r'<span class="question-anchor" id="(q-[0-9a-f]{8})"></span>')
 FNV_OFFSET = 0x811C9DC5
 FNV_PRIME = 0x01000193
 
@@ -461,6 +462,20 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     for title in duplicates:
         log.warning("%s: 질문 문장이 페이지 안에서 겹칩니다(같은 질문 id): %s", src, title)
     return anchored
+
+
+def on_page_content(html_text: str, page: Any, config: Any, files: Any) -> str:
+    """Tell the anchor check about the question anchors that really are in the page's HTML.
+
+    MkDocs finds ids in raw HTML by feeding the whole Markdown source to an HTML parser. A code
+    span such as `<script>` puts that parser in script mode until a `</script>` that never comes,
+    so every raw-HTML id after it is missed (docs/http/request-lifecycle.md has one), and strict
+    builds would reject correct `page.md#q-…` links. The ids are read from the rendered HTML here.
+    """
+    present = getattr(page, "present_anchor_ids", None)
+    if isinstance(present, set):
+        present.update(ANCHOR_IN_HTML.findall(html_text))
+    return html_text
 
 
 # --- command line ---------------------------------------------------------------------------

@@ -79,25 +79,27 @@ def _mentions(text: str, term: str) -> int:
     return text.count(term)
 
 
-def synonyms_for(text: str, groups: tuple[tuple[str, ...], ...]) -> list[str]:
-    """Every spelling of every group the text uses, repeated (up to 3 times) as often as it is used.
+def synonyms_for(title: str, text: str, groups: tuple[tuple[str, ...], ...]) -> list[str]:
+    """Every spelling of every group the section uses, repeated as often as it is used (up to 3),
+    plus 3 more when its heading uses it.
 
-    The repetition keeps ranking honest: a section about load balancers outranks one that
+    The repetition keeps ranking honest: the section titled "로드 밸런서" outranks one that
     mentions a load balancer once.
     """
-    lowered = text.lower()
+    title, text = title.lower(), text.lower()
     found: list[str] = []
     for group in groups:
-        uses = sum(_mentions(lowered, term) for term in group)
-        if uses:
-            found += list(group) * min(uses, MAX_REPEAT)
+        uses = min(sum(_mentions(text, term) for term in group), MAX_REPEAT)
+        if any(_mentions(title, term) for term in group):
+            uses += MAX_REPEAT
+        found += list(group) * uses
     return found
 
 
 def keywords(title: str, text: str, groups: tuple[tuple[str, ...], ...]) -> str:
     """The invisible `kw` field for one search entry."""
-    plain = TAGS.sub(" ", f"{title} {text}")
-    return " ".join(synonyms_for(plain, groups) + inner_suffixes(plain))
+    title, text = TAGS.sub(" ", title), TAGS.sub(" ", text)
+    return " ".join(synonyms_for(title, text, groups) + inner_suffixes(f"{title} {text}"))
 
 
 def on_post_build(config) -> None:  # type: ignore[no-untyped-def]

@@ -57,17 +57,17 @@ def _handler(stats: _Stats, latency: float) -> type[BaseHTTPRequestHandler]:
                 stats.requests += 1
                 stats.in_flight[host] += 1
                 stats.peak[host] = max(stats.peak[host], stats.in_flight[host])
-            try:
-                time.sleep(latency)
-                body = b"<!doctype html><title>bench</title><p>ok</p>"
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-            finally:
-                with stats.lock:
-                    stats.in_flight[host] -= 1
+            time.sleep(latency)
+            # Answered: the request stops counting before the client can see the answer, so
+            # the client's next request to this host can never overlap it in the count.
+            with stats.lock:
+                stats.in_flight[host] -= 1
+            body = b"<!doctype html><title>bench</title><p>ok</p>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
 
     return Handler
 

@@ -98,19 +98,31 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         path = unquote(urlsplit(self.path).path)
         server = self.server
-        group = "/" + path.split("/")[1]
+        self._group: str | None = "/" + path.split("/")[1]
         with server.lock:
             count = server.hits[path] = server.hits[path] + 1
-            server.in_flight[group] += 1
-            server.max_in_flight[group] = max(server.max_in_flight[group], server.in_flight[group])
+            server.in_flight[self._group] += 1
+            peak = max(server.max_in_flight[self._group], server.in_flight[self._group])
+            server.max_in_flight[self._group] = peak
             server.user_agents.append(self.headers.get("User-Agent", ""))
         try:
             self._route(path, count)
         except (BrokenPipeError, ConnectionResetError):
             pass
         finally:
-            with server.lock:
-                server.in_flight[group] -= 1
+            self._answered()
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        """A request stops counting as in flight before the client can see the answer."""
+        self._answered()
+        super().send_response(code, message)
+
+    def _answered(self) -> None:
+        group = getattr(self, "_group", None)
+        if group is not None:
+            self._group = None
+            with self.server.lock:
+                self.server.in_flight[group] -= 1
 
     def _route(self, path: str, count: int) -> None:
         if path in ("/ok", "/dup", "/head-405", KOREAN_PATH) or path.startswith("/ok/"):

@@ -142,7 +142,7 @@ def test_mobile_reader_opens_the_drawer_and_reads_without_sideways_scroll(
     try:
         tab.goto(site_url + "network/tcp-udp/")
         drawer = tab.locator("nav.md-nav--primary")
-        tab.locator("label[for=__drawer]").first.click()
+        tab.locator("label.md-header__button[for=__drawer]").click()
         tab.wait_for_timeout(400)  # drawer slide-in animation
         assert drawer.get_by_role("link", name="JWT").first.is_visible()
         overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
