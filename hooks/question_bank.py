@@ -4,9 +4,10 @@ Every `??? question "…"` block (CONTRIBUTING.md, page contract) gets a stable 
 `q-` + FNV-1a 32-bit (8 hex digits) of the UTF-8 bytes of `page_key + "\\n" + plain_title`:
 
 - page_key: the page's URL path below the site root, without the trailing slash, i.e. the source
-  path without `.md` and without a final `index` (`network/tcp-handshake.md` -> `network/tcp-handshake`,
-  `http/index.md` -> `http`, `index.md` -> ``). It is derived from the URL (not the source path)
-  so that docs/assets/javascripts/practice.js can compute the same id from `location` alone.
+  path without `.md` and without a final `index` (`network/tcp-handshake.md` ->
+  `network/tcp-handshake`, `http/index.md` -> `http`, `index.md` -> ``). It follows the URL, not
+  the source path, so docs/assets/javascripts/practice.js can compute the same id from `location`
+  alone (with directory URLs, `http/` could be `http.md` or `http/index.md`).
 - plain_title: the title as written between the quotes, with backticks, `**` and backslash escapes
   removed and whitespace collapsed, which is the text the reader sees in the rendered summary.
 
@@ -456,7 +457,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     if START in markdown and END in markdown:
         generated = generate(config["nav"], Path(config["docs_dir"]), src)
         if committed_region(markdown) != generated:
-            log.info("%s: 질문 모음의 커밋된 사본이 페이지와 다릅니다. `make bank`를 실행하세요.", src)
+            log.info("%s: 커밋된 질문 모음이 페이지와 다릅니다. `make bank`를 실행하세요.", src)
         return replace_region(markdown, generated)
     anchored, duplicates = add_anchors(markdown, page_key(src))
     for title in duplicates:

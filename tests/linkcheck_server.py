@@ -38,8 +38,8 @@ class FixtureServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
+    def __init__(self, port: int = 0) -> None:
+        super().__init__(("127.0.0.1", port), _Handler)
         self.stopping = threading.Event()
         self.lock = threading.Lock()
         self.hits: Counter[str] = Counter()
@@ -52,8 +52,9 @@ class FixtureServer(ThreadingHTTPServer):
 
     @property
     def base(self) -> str:
-        """``http://127.0.0.1:PORT``"""
-        return f"http://127.0.0.1:{self.server_address[1]}"
+        """``http://127.0.0.1:PORT`` (no ``:80`` on port 80, for linkcheckmd's URL pattern)."""
+        port = self.server_address[1]
+        return "http://127.0.0.1" if port == 80 else f"http://127.0.0.1:{port}"
 
     def start(self) -> FixtureServer:
         self._thread.start()

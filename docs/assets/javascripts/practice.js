@@ -555,6 +555,7 @@
     questionId: questionId,
     pageKey: pageKey,
     readMarks: readMarks,
+    init: init, // 테스트와 디버깅용: 현재 문서에 다시 붙인다.
   };
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
