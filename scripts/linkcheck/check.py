@@ -27,7 +27,6 @@ from __future__ import annotations
 import asyncio
 import codecs
 import email.utils
-import html
 import os
 import random
 import re
@@ -37,7 +36,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http import HTTPStatus
-from urllib.parse import unquote
 
 import aiohttp
 from linkcheckmd import base as lcm_base
@@ -45,6 +43,7 @@ from linkcheckmd import coro as lcm_coro
 from yarl import URL
 
 from .allowlist import Allowlist
+from .fragments import find_ids, github_heading_ids, github_raw_url, skip_reason, wanted_ids
 from .models import ALLOWLISTED, BROKEN, OK, REDIRECT, Link, Result
 
 PERMANENT_REDIRECTS = frozenset({301, 308})
@@ -53,15 +52,6 @@ REDIRECTS = frozenset({301, 302, 303, 307, 308})
 RETRY_STATUSES = frozenset({403, 408, 425, 429}) | frozenset(range(500, 600))
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
-#: ``id="x"``/``name='x'``/``id=x`` in HTML, also inside JSON strings (``id=\"x\"``), which is
-#: where GitHub's React blob pages keep the rendered README headings.
-_ID_ATTR = re.compile(
-    r"""(?<![\w-])(?:id|name)\s*=\s*"""
-    r"""(?:\\?"((?:[^"\\<>]|\\u[0-9a-fA-F]{4})*)\\?"|'([^'<>]*)'|([^\s"'<>=`\\]+))""",
-    re.IGNORECASE,
-)
-_JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
-_GITHUB_LINE = re.compile(r"^L\d+(C\d+)?(-L\d+(C\d+)?)?$")
 _HOST_CHARS = re.compile(r"^[\w.-]+$|^\[[0-9a-fA-F:.]+\]$")
 _OVERLAP = 4096  # characters kept between body chunks so an attribute is never cut in two
 
@@ -108,6 +98,10 @@ class _Attempt:
     truncated: bool = False
     #: Why the body stopped before every wanted id was seen (timeout, dropped connection).
     body_error: str | None = None
+    #: GitHub blob pages: the raw Markdown file asked for heading ids, and what it gave.
+    source: str | None = None
+    source_ids: set[str] | None = None
+    source_problem: str = ""
     note: str = ""
 
 
@@ -131,36 +125,6 @@ def malformed_reason(url: str) -> str | None:
     if not _HOST_CHARS.match(host) or ".." in host or host.startswith("."):
         return f"malformed URL: invalid host name {parsed.host!r}"
     return None
-
-
-def fragment_skip_reason(page: URL, fragment: str) -> str | None:
-    """Why a fragment is not looked for on the page, or ``None`` if it must exist as an id."""
-    if not fragment or fragment == "top":
-        return "empty"
-    if ":~:" in fragment:
-        return "text fragment (:~:) is matched by the browser, not by an id"
-    if fragment[0] in "/!":
-        return "client-side route"
-    if page.host in ("github.com", "www.github.com") and _GITHUB_LINE.match(fragment):
-        return "GitHub line anchor (made by JavaScript)"
-    return None
-
-
-def fragment_ids(fragment: str) -> set[str]:
-    """Ids that satisfy ``#fragment``: as written, percent-decoded, and GitHub's
-    ``user-content-`` form of both (GitHub prefixes the ids of rendered Markdown headings)."""
-    names = {fragment, unquote(fragment, errors="replace")}
-    return names | {"user-content-" + name for name in names}
-
-
-def find_ids(text: str) -> set[str]:
-    """All ``id``/``name`` attribute values in an HTML (or JSON-embedded HTML) text."""
-    ids = set()
-    for match in _ID_ATTR.finditer(text):
-        value = next(group for group in match.groups() if group is not None)
-        value = _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
-        ids.add(html.unescape(value))
-    return ids
 
 
 def parse_retry_after(value: str | None) -> float | None:
@@ -265,10 +229,42 @@ class _Checker:
         wanted: dict[str, set[str]] = {}
         for link in links:
             fragment = _split(link.url)[1]
-            if fragment_skip_reason(page_url, fragment) is None:
-                wanted[link.url] = fragment_ids(fragment)
+            if skip_reason(page_url, fragment) is None:
+                wanted[link.url] = wanted_ids(fragment)
         attempt, tries = await self._fetch_with_retries(page, list(wanted.values()))
+        seen = attempt.ids or set()
+        raw = github_raw_url(page)
+        if raw and attempt.ids is not None and any(not names & seen for names in wanted.values()):
+            # Not on GitHub's rendered page: ask the Markdown source, as GitHub slugs it.
+            text, problem = await self._fetch_text(raw)
+            attempt.source = raw
+            attempt.source_ids = github_heading_ids(text) if text is not None else None
+            attempt.source_problem = problem
         return [self._judge(link, attempt, tries, wanted.get(link.url)) for link in links]
+
+    async def _fetch_text(self, url: str) -> tuple[str | None, str]:
+        """One GET of a text file (up to ``max_body`` bytes), or why it failed."""
+        assert self._session is not None and self._global is not None
+        target = URL(url)
+        try:
+            async with self._host_limit(target.host), self._global:
+                async with asyncio.timeout(self.options.timeout):
+                    async with self._session.get(target) as response:
+                        if response.status != 200:
+                            return None, _status_text(response.status)
+                        data = bytearray()
+                        async for chunk in response.content.iter_chunked(64 * 1024):
+                            data += chunk[: self.options.max_body - len(data)]
+                            if len(data) >= self.options.max_body:
+                                break
+                        return data.decode(response.charset or "utf-8", errors="replace"), ""
+        except TimeoutError:
+            return None, f"no answer within {self.options.timeout:g} s"
+        except (aiohttp.ClientError, LookupError) as exc:
+            return None, f"{type(exc).__name__}: {exc}"
+
+    def _host_limit(self, host: str | None) -> asyncio.Semaphore:
+        return self._hosts.setdefault(host or "", asyncio.Semaphore(self.options.per_host))
 
     async def _fetch_with_retries(self, page: str, wanted: list[set[str]]) -> tuple[_Attempt, int]:
         tries = 0
@@ -348,11 +344,8 @@ class _Checker:
     async def _get(self, url: URL, wanted: list[set[str]], attempt: _Attempt) -> URL | None:
         """One request. Returns the redirect target, or ``None`` once a final answer is in."""
         assert self._session is not None and self._global is not None
-        host_limit = self._hosts.setdefault(
-            url.host or "", asyncio.Semaphore(self.options.per_host)
-        )
         # Host slot first: a task queued behind a busy host must not hold a global slot.
-        async with host_limit, self._global:
+        async with self._host_limit(url.host), self._global:
             attempt.status = None
             async with asyncio.timeout(self.options.timeout):
                 async with self._session.get(url, allow_redirects=False) as response:
@@ -429,6 +422,8 @@ class _Checker:
                 reason += f"; #fragment not checked on a {attempt.content_type} page"
             elif attempt.ids is not None and wanted & attempt.ids:
                 reason += f"; #{fragment} found"
+            elif attempt.source_ids is not None and wanted & attempt.source_ids:
+                reason += f"; #{fragment} found among the headings of {attempt.source}"
             else:
                 if attempt.body_error:
                     missing = f"before the page stopped: {attempt.body_error}{after}"
@@ -436,6 +431,10 @@ class _Checker:
                     missing = f"in the first {self.options.max_body // 1024} KiB of the page"
                 else:
                     missing = "on the page (no id or name attribute, GitHub user-content- too)"
+                if attempt.source_ids is not None:
+                    missing += f" nor among the headings of {attempt.source}"
+                elif attempt.source:
+                    missing += f"; {attempt.source} could not be read: {attempt.source_problem}"
                 return Result(
                     link.url, BROKEN, status, f"#{fragment} not found {missing}", final_url
                 )
