@@ -18,8 +18,10 @@ returns nothing for a 200 *and* for a timeout, and nothing but the status code o
 - timeouts are failures; timeouts, connection errors, 403, 408, 425, 429 and 5xx are retried
   with exponential backoff, honouring ``Retry-After`` up to a bound;
 - a per-request timeout and a whole-run deadline (unfinished links are broken, not passed);
-- ``#fragment`` checks: the body is streamed only when a fragment must be found, only up to
-  ``max_body`` bytes, and reading stops as soon as every wanted id has been seen.
+- ``#fragment`` checks (rules in :mod:`linkcheck.fragments`): the body is streamed only when
+  a fragment must be found, only up to ``max_body`` bytes, and reading stops as soon as every
+  wanted id has been seen; on a GitHub blob page of a Markdown file, a fragment not seen is
+  looked up among the heading ids of the raw file.
 """
 
 from __future__ import annotations
@@ -233,7 +235,7 @@ class _Checker:
                 wanted[link.url] = wanted_ids(fragment)
         attempt, tries = await self._fetch_with_retries(page, list(wanted.values()))
         seen = attempt.ids or set()
-        raw = github_raw_url(page)
+        raw = github_raw_url(attempt.final_url or page)
         if raw and attempt.ids is not None and any(not names & seen for names in wanted.values()):
             # Not on GitHub's rendered page: ask the Markdown source, as GitHub slugs it.
             text, problem = await self._fetch_text(raw)
