@@ -20,8 +20,11 @@ from typing import Any
 
 import pytest
 from linkcheckmd.base import USER_AGENT
+from yarl import URL
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+from linkcheck import fragments  # scripts/linkcheck, the script's own package
 from linkcheck_server import BIG_BODY, FixtureServer, closed_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -555,3 +558,43 @@ def test_repository_allowlist_is_valid(tmp_path: Path) -> None:
         "docs", "--allowlist", str(ROOT / "scripts" / "link-allowlist.yml"), cwd=tmp_path
     )
     assert run.code == 0, run.stderr
+
+
+# --- GitHub fragments (no network: the rules the check applies to github.com pages) ----------
+
+
+@pytest.mark.parametrize(
+    ("heading", "fragment"),
+    [
+        # The seed's links into WeareSoft/tech-interview (outline.yml), decoded.
+        ("HTTP와 HTTPS", "http와-https"),
+        ("HTTP와 HTTPS 동작 과정", "http와-https-동작-과정"),
+        ("쿠키와 세션", "쿠키와-세션"),
+        ("REST와 RESTful의 개념", "rest와-restful의-개념"),
+        ("Socket.io와 WebSocket의 차이", "socketio와-websocket의-차이"),
+        ("C++ & Go: `slice` 🚀", "c--go-slice-"),
+    ],
+)
+def test_github_heading_slug_matches_the_seed_fragments(heading: str, fragment: str) -> None:
+    ids = fragments.github_heading_ids(f"# 문서\n\n## {heading}\n")
+    assert fragment in ids
+    assert "user-content-" + fragment in ids
+
+
+def test_github_blob_fragment_falls_back_to_the_raw_markdown_file() -> None:
+    blob = "https://github.com/WeareSoft/tech-interview/blob/master/contents/network.md"
+    raw = "https://raw.githubusercontent.com/WeareSoft/tech-interview/master/contents/network.md"
+    assert fragments.github_raw_url(blob) == raw
+    assert fragments.github_raw_url("https://github.com/WeareSoft/tech-interview") is None
+    assert fragments.github_raw_url("https://example.com/a/b/blob/main/x.md") is None
+    wanted = fragments.wanted_ids("http%EC%99%80-https")
+    assert wanted & fragments.github_heading_ids("## HTTP와 HTTPS\n")
+    repeated = fragments.github_heading_ids("## 정리\n\n## 정리\n")
+    assert {"정리", "정리-1"} <= repeated
+
+
+def test_github_line_anchors_and_text_fragments_are_not_looked_up() -> None:
+    github = URL("https://github.com/o/r/blob/main/a.go")
+    assert fragments.skip_reason(github, "L10-L20") is not None
+    assert fragments.skip_reason(github, ":~:text=tcp") is not None
+    assert fragments.skip_reason(github, "user-content-tcp") is None
