@@ -25,6 +25,8 @@ from yarl import URL
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from linkcheck import fragments  # scripts/linkcheck, the script's own package
+from linkcheck.allowlist import load_allowlist
+from linkcheck.models import InputError
 from linkcheck_server import BIG_BODY, FixtureServer, closed_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -532,15 +534,24 @@ def test_bad_option_value_is_a_usage_error(tmp_path: Path) -> None:
         ("- host: a.com\n", "allow.yml:1: expected a mapping with a 'hosts:' list"),
     ],
 )
-def test_malformed_allowlist_stops_the_check_naming_file_and_line(
+def test_malformed_allowlist_is_rejected_naming_file_and_line(
     tmp_path: Path, text: str, message: str
 ) -> None:
-    write_pages(tmp_path, {"a.md": "<https://example.invalid/>\n"})
     (tmp_path / "allow.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        load_allowlist(tmp_path / "allow.yml", "allow.yml")
+    assert str(error.value).startswith(message)
+
+
+def test_malformed_allowlist_stops_the_check_before_any_request(
+    server: FixtureServer, tmp_path: Path
+) -> None:
+    write_pages(tmp_path, {"a.md": f"<{server.base}/ok>\n"})
+    (tmp_path / "allow.yml").write_text("hosts:\n  - host: a.com\n", encoding="utf-8")
     run = run_check("docs", "--allowlist", "allow.yml", cwd=tmp_path)
-    assert run.code == 2
-    assert run.stderr.startswith(f"check_links.py: error: {message}"), run.stderr
-    assert "Traceback" not in run.stderr
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr == "check_links.py: error: allow.yml:2: entry has no 'reason'\n"
+    assert not server.hits
 
 
 def test_missing_allowlist_file_is_a_usage_error(tmp_path: Path) -> None:
