@@ -22,7 +22,8 @@ As a hook (listed under `hooks:` in mkdocs.yml):
 
 As a command, the same generator keeps the committed copy in the bank page up to date for builds
 that run no hooks (Zensical): `python hooks/question_bank.py --write` rewrites it (`make bank`),
-`--check` exits 1 if it differs from a fresh generation (a test runs it).
+`--check` exits 1 if it differs from a fresh generation (a test runs it). The committed copy links
+to the pages without the `#q-…` fragments (see render_bank); practice.js adds them.
 """
 
 from __future__ import annotations
@@ -375,8 +376,14 @@ def _indent_block(text: str, pad: str = "    ") -> str:
     return "\n".join(pad + line if line.strip() else "" for line in text.splitlines())
 
 
-def render_bank(sections: Iterable[BankSection], bank_src: str) -> str:
-    """The Markdown between the markers: counts per section, then every question with its answer."""
+def render_bank(sections: Iterable[BankSection], bank_src: str, *, anchors: bool = True) -> str:
+    """The Markdown between the markers: counts per section, then every question with its answer.
+
+    With `anchors` (MkDocs builds, where this hook puts the anchors on the pages) each question
+    links to `page.md#q-…`. The committed copy (`anchors=False`) links to the page only: under
+    Zensical the anchors exist only once practice.js has run, and the build would report every
+    fragment as a missing anchor; practice.js adds the fragments to the links in the browser.
+    """
     sections = list(sections)
     bank_dir = posixpath.dirname(bank_src) or "."
     out = [
@@ -405,8 +412,9 @@ def render_bank(sections: Iterable[BankSection], bank_src: str) -> str:
             ]
             for block in page.questions:
                 answer = relink(answer_markdown(page.lines, block), page.src, bank_src)
+                target = f"{link}#{block.qid}" if anchors else link
                 if not answer.strip():
-                    answer = f"[페이지에서 보기]({link}#{block.qid})"
+                    answer = f"[페이지에서 보기]({target})"
                 classes = "practice-item" + (" practice-item--follow-up" if block.depth else "")
                 attrs = (
                     f'class="{classes}" data-qid="{block.qid}" '
@@ -419,7 +427,7 @@ def render_bank(sections: Iterable[BankSection], bank_src: str) -> str:
                 out += [
                     f"<div {attrs} markdown>",
                     "",
-                    f"{kind}[{_link_text(block.title)}]({link}#{block.qid})"
+                    f"{kind}[{_link_text(block.title)}]({target})"
                     "{ .practice-item__question }",
                     "",
                     '??? success "모범 답안"',
@@ -444,8 +452,9 @@ def committed_region(text: str) -> str:
     return text[start : text.index(END, start)].strip("\n")
 
 
-def generate(nav: Any, docs_dir: Path, bank_src: str) -> str:
-    return render_bank(collect(nav, docs_dir), bank_src)
+def generate(nav: Any, docs_dir: Path, bank_src: str, *, anchors: bool = True) -> str:
+    """The bank for `bank_src`; `anchors=False` gives the committed copy (see render_bank)."""
+    return render_bank(collect(nav, docs_dir), bank_src, anchors=anchors)
 
 
 # --- MkDocs hook ----------------------------------------------------------------------------
@@ -455,10 +464,10 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """Anchor every question block; on the bank page, fill the bank from the current sources."""
     src = page.file.src_uri
     if START in markdown and END in markdown:
-        generated = generate(config["nav"], Path(config["docs_dir"]), src)
-        if committed_region(markdown) != generated:
+        nav, docs_dir = config["nav"], Path(config["docs_dir"])
+        if committed_region(markdown) != generate(nav, docs_dir, src, anchors=False):
             log.info("%s: 커밋된 질문 모음이 페이지와 다릅니다. `make bank`를 실행하세요.", src)
-        return replace_region(markdown, generated)
+        return replace_region(markdown, generate(nav, docs_dir, src))
     anchored, duplicates = add_anchors(markdown, page_key(src))
     for title in duplicates:
         log.warning("%s: 질문 문장이 페이지 안에서 겹칩니다(같은 질문 id): %s", src, title)
@@ -506,7 +515,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for path in banks:
         src = path.relative_to(docs_dir).as_posix()
         text = path.read_text(encoding="utf-8")
-        generated = generate(config["nav"], docs_dir, src)
+        generated = generate(config["nav"], docs_dir, src, anchors=False)
         if args.write:
             updated = replace_region(text, generated)
             if updated != text:

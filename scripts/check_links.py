@@ -77,57 +77,72 @@ def build_parser() -> argparse.ArgumentParser:
     limits = p.add_argument_group("limits")
     limits.add_argument(
         "--timeout",
+        metavar="SECONDS",
         type=_number(float, 0.001),
         default=defaults.timeout,
         help="seconds per request (default: %(default)g, linkcheckmd's)",
     )
     limits.add_argument(
         "--retries",
+        metavar="N",
         type=_number(int, 0),
         default=defaults.retries,
         help="extra tries for timeouts, 403, 429, 5xx … (default: %(default)s)",
     )
     limits.add_argument(
         "--backoff",
+        metavar="SECONDS",
         type=_number(float, 0),
         default=defaults.backoff,
         help="first retry delay in seconds, doubled each time (default: %(default)g)",
     )
     limits.add_argument(
         "--max-retry-after",
+        metavar="SECONDS",
         type=_number(float, 0),
         default=defaults.max_retry_after,
         help="longest Retry-After to wait for (default: %(default)g s)",
     )
     limits.add_argument(
         "--deadline",
+        metavar="SECONDS",
         type=_number(float, 0.001),
         default=defaults.deadline,
         help="seconds for the whole run (default: %(default)g)",
     )
     limits.add_argument(
         "--concurrency",
+        metavar="N",
         type=_number(int, 1),
         default=defaults.concurrency,
         help="requests at once in all (default: %(default)s)",
     )
     limits.add_argument(
         "--per-host",
+        metavar="N",
         type=_number(int, 1),
         default=defaults.per_host,
         help="requests at once to one host (default: %(default)s)",
     )
     limits.add_argument(
         "--max-redirects",
+        metavar="N",
         type=_number(int, 0),
         default=defaults.max_redirects,
         help="redirects to follow (default: %(default)s)",
     )
     limits.add_argument(
         "--max-body",
+        metavar="BYTES",
         type=_number(int, 1024),
         default=defaults.max_body,
         help="bytes of a page read to find a #fragment (default: %(default)s)",
+    )
+    limits.add_argument(
+        "--user-agent",
+        metavar="TEXT",
+        default=defaults.user_agent,
+        help="User-Agent header (default: linkcheckmd's browser string)",
     )
     return p
 
@@ -150,6 +165,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         per_host=args.per_host,
         max_redirects=args.max_redirects,
         max_body=args.max_body,
+        user_agent=args.user_agent,
     )
     try:
         _check_output_path(args.json, "--json")

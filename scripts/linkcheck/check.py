@@ -32,7 +32,10 @@ import email.utils
 import os
 import random
 import re
+import socket
+import sys
 import time
+import traceback
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -40,6 +43,7 @@ from datetime import UTC, datetime
 from http import HTTPStatus
 
 import aiohttp
+from aiohttp.abc import ResolveResult
 from linkcheckmd import base as lcm_base
 from linkcheckmd import coro as lcm_coro
 from yarl import URL
@@ -56,6 +60,19 @@ HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
 _HOST_CHARS = re.compile(r"^[\w.-]+$|^\[[0-9a-fA-F:.]+\]$")
 _OVERLAP = 4096  # characters kept between body chunks so an attribute is never cut in two
+
+
+class _Resolver(aiohttp.ThreadedResolver):
+    """The system resolver, except that names under ``.invalid`` fail at once, as RFC 6761
+    (section 6.4) asks of resolver libraries, instead of waiting on a slow DNS server."""
+
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
+        name = host.rstrip(".").lower()
+        if name == "invalid" or name.endswith(".invalid"):
+            raise socket.gaierror(socket.EAI_NONAME, "names under .invalid never resolve")
+        return await super().resolve(host, port, family)
 
 
 @dataclass(frozen=True)
@@ -182,7 +199,9 @@ class _Checker:
             else:
                 pages[_split(link.url)[0]].append(link)
 
-        connector = aiohttp.TCPConnector(limit=self.options.concurrency, ttl_dns_cache=300)
+        connector = aiohttp.TCPConnector(
+            limit=self.options.concurrency, ttl_dns_cache=300, resolver=_Resolver()
+        )
         headers = {
             "User-Agent": self.options.user_agent,
             "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
@@ -204,8 +223,15 @@ class _Checker:
             if tasks:
                 done, pending = await asyncio.wait(tasks, timeout=self.options.deadline)
                 for task in done:
-                    for result in task.result():
-                        results[result.url] = result
+                    if task.exception() is None:
+                        results.update((result.url, result) for result in task.result())
+                        continue
+                    # A bug must not cost the other links their check (or pass this one).
+                    error = task.exception()
+                    traceback.print_exception(error, file=sys.stderr)
+                    for link in tasks[task]:
+                        reason = f"checker error: {type(error).__name__}: {error}"
+                        results[link.url] = Result(link.url, BROKEN, None, reason)
                 for task in pending:
                     task.cancel()
                     deadline_reached = True

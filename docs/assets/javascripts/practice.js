@@ -164,12 +164,13 @@
 
   /* ---- 모든 페이지: 질문 블록의 id와 배지 ----------------------------------------------- */
 
+  /** 훅이 질문 바로 앞에 둔 앵커: <p><span class="question-anchor" id="q-…"></span></p>. */
   function anchorBefore(details) {
     var previous = details.previousElementSibling;
     if (!previous) return null;
     if (previous.classList.contains("question-anchor")) return previous;
-    var anchors = previous.querySelectorAll(".question-anchor");
-    return anchors.length ? anchors[anchors.length - 1] : null;
+    var last = previous.tagName === "P" ? previous.lastElementChild : null;
+    return last && last.classList.contains("question-anchor") ? last : null;
   }
 
   /** 페이지의 질문 블록마다 id를 정한다. 훅이 넣은 앵커가 없으면(Zensical) 계산해 앵커를 만든다. */
@@ -194,10 +195,18 @@
       }
       details.setAttribute("data-qid", id);
     }
-    // 앵커를 방금 만들었다면, 주소의 #q-… 로 다시 스크롤한다.
+    // 앵커를 방금 만들었다면 주소의 #q-…로 스크롤한다. 즉시 이동은 이 함수 뒤에 스크롤 위치를
+    // 정하므로 한 틱 늦춘다.
     if (created && /^#q-[0-9a-f]{8}$/.test(window.location.hash)) {
-      var target = document.getElementById(window.location.hash.slice(1));
-      if (target) target.scrollIntoView();
+      var hash = window.location.hash.slice(1);
+      window.setTimeout(function () {
+        var target = document.getElementById(hash);
+        if (!target || window.location.hash !== "#" + hash) return;
+        for (var node = target.parentElement; node; node = node.parentElement) {
+          if (node.tagName === "DETAILS") node.open = true; // 꼬리 질문은 부모 블록 안에 있다.
+        }
+        target.scrollIntoView();
+      }, 50);
     }
   }
 
@@ -213,6 +222,17 @@
       var line = items[j].querySelector(".practice-item__question");
       var holder = line && line.parentNode;
       if (holder) setBadge(holder, marks[items[j].getAttribute("data-qid")]);
+    }
+  }
+
+  /** 커밋된 질문 모음(Zensical 빌드)은 페이지로만 링크한다: 질문 위치(#q-…)를 붙여 준다. */
+  function linkBankItems(root) {
+    var links = root.querySelectorAll(".practice-item[data-qid] .practice-item__question");
+    for (var i = 0; i < links.length; i++) {
+      var href = links[i].getAttribute("href") || "";
+      if (href.indexOf("#") === -1) {
+        links[i].setAttribute("href", href + "#" + links[i].closest(".practice-item").getAttribute("data-qid"));
+      }
     }
   }
 
@@ -536,6 +556,7 @@
     var root = document.querySelector("article") || document.body;
     try {
       identifyQuestions(root);
+      linkBankItems(root);
       setupDrill(root);
       refresh(root);
     } catch (error) {
