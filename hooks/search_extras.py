@@ -99,7 +99,9 @@ def synonyms_for(title: str, text: str, groups: tuple[tuple[str, ...], ...]) -> 
 def keywords(title: str, text: str, groups: tuple[tuple[str, ...], ...]) -> str:
     """The invisible `kw` field for one search entry."""
     title, text = TAGS.sub(" ", title), TAGS.sub(" ", text)
-    return " ".join(synonyms_for(title, text, groups) + inner_suffixes(f"{title} {text}"))
+    synonyms = synonyms_for(title, text, groups)
+    # Suffixes of the synonyms too: `비지컬렉션` finds a page that only writes `가비지 컬렉션`.
+    return " ".join(synonyms + inner_suffixes(" ".join([title, text, *dict.fromkeys(synonyms)])))
 
 
 def on_post_build(config) -> None:  # type: ignore[no-untyped-def]

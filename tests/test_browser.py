@@ -147,10 +147,11 @@ def test_mobile_reader_opens_the_drawer_and_reads_without_sideways_scroll(
         assert drawer.get_by_role("link", name="JWT").first.is_visible()
         overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"page scrolls sideways by {overflow}px on a phone"
-        size = tab.evaluate(
-            "parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)"
+        sizes = tab.evaluate(
+            """[".md-content__inner > p", ".admonition p", "details p"].map(
+                s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize))"""
         )
-        assert size >= 14, f"body text is {size}px on a phone"
+        assert min(sizes) >= 14, f"text sizes on a phone (body, summary box, question): {sizes}"
     finally:
         context.close()
 
