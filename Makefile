@@ -1,5 +1,5 @@
 # 두 명령이면 된다: `make serve` (미리보기), `make test` (CI와 같은 전체 검사).
-.PHONY: setup serve build test lint budget offline
+.PHONY: setup serve build test lint budget offline bank
 
 setup:
 	@bash scripts/setup.sh
@@ -17,3 +17,7 @@ test: setup
 
 budget: setup
 	.venv/bin/python scripts/budget.py
+
+# 질문 모음(docs/practice/index.md)의 커밋된 사본을 페이지의 질문 블록에서 다시 만든다(Zensical은 훅을 돌리지 않는다).
+bank: setup
+	.venv/bin/python hooks/question_bank.py --write

@@ -448,6 +448,7 @@ def replace_region(text: str, generated: str) -> str:
 
 
 def committed_region(text: str) -> str:
+    """The Markdown currently between the markers, without the surrounding newlines."""
     start = text.index(START) + len(START)
     return text[start : text.index(END, start)].strip("\n")
 
@@ -492,10 +493,12 @@ def on_page_content(html_text: str, page: Any, config: Any, files: Any) -> str:
 
 
 def _bank_files(docs_dir: Path) -> list[Path]:
+    """The pages that hold the bank markers (normally only docs/practice/index.md)."""
     return [p for p in sorted(docs_dir.rglob("*.md")) if START in p.read_text(encoding="utf-8")]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """`--write` the committed bank, or `--check` that it matches the pages (exit 1 if not)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--write", action="store_true", help="rewrite the committed bank region")

@@ -579,11 +579,21 @@
     init: init, // 테스트와 디버깅용: 현재 문서에 다시 붙인다.
   };
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
+  // document$는 첫 페이지와 즉시 이동 뒤마다 새 문서를 알린다. file://로 연 오프라인 사본에서는
+  // Material이 document$를 내보내지 않으므로, 첫 페이지는 DOMContentLoaded 뒤에 직접 붙인다.
+  var started = false;
+  function start() {
+    started = true;
     init();
   }
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(start);
+  }
+  function fallback() {
+    window.setTimeout(function () {
+      if (!started) start();
+    }, 0);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fallback);
+  else fallback();
 })();
