@@ -71,12 +71,18 @@ def synonym_groups(path: Path = SYNONYMS) -> tuple[tuple[str, ...], ...]:
 MAX_REPEAT = 3
 
 
-def _mentions(text: str, term: str) -> int:
-    """How often the text uses a term: whole words for Latin (GC is not in GCC), else substrings."""
+@cache
+def _pattern(term: str) -> re.Pattern[str]:
+    """Whole-word pattern for Latin terms (GC is not in GCC), plain substring for Hangul."""
     term = term.lower()
     if re.search(r"[a-z0-9]", term):
-        return len(re.findall(rf"(?<![a-z0-9]){re.escape(term)}(?![a-z0-9])", text))
-    return text.count(term)
+        return re.compile(rf"(?<![a-z0-9]){re.escape(term)}(?![a-z0-9])")
+    return re.compile(re.escape(term))
+
+
+def _mentions(text: str, term: str) -> int:
+    """How often the (lower-cased) text uses a term."""
+    return len(_pattern(term).findall(text))
 
 
 def synonyms_for(title: str, text: str, groups: tuple[tuple[str, ...], ...]) -> list[str]:
