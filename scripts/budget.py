@@ -61,10 +61,14 @@ def strict_build(dest: Path) -> float:
     return time.perf_counter() - start
 
 
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+
 def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     """Serve the built site at the root of a loopback port."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
@@ -83,7 +87,7 @@ def cold_load(browser, url: str) -> tuple[dict[str, int], list[str], list[str]]:
             foreign.append(r.url) if urlsplit(r.url).hostname not in ("127.0.0.1", None) else None
         ),
     )
-    page.on("response", responses.append)
+    page.on("response", lambda response: responses.append(response))
     page.goto(url, wait_until="networkidle")
     page.wait_for_timeout(500)
     for response in responses:
