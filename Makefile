@@ -12,7 +12,7 @@ build: setup
 	NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict
 
 test: setup
-	.venv/bin/ruff check scripts tests
+	.venv/bin/ruff check scripts tests hooks
 	.venv/bin/python -m pytest
 
 budget: setup

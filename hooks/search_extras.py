@@ -33,8 +33,30 @@ HANGUL_RUN = re.compile(r"[가-힣]{3,}")
 MIN_SUFFIX = 2
 # One trailing particle (josa) is dropped before taking suffixes: `컬렉션은` and `컬렉션을` then
 # give the same suffixes, which keeps the index small. Longest first.
-PARTICLES = ("에서", "으로", "에게", "까지", "부터", "처럼", "보다", "이나", "은", "는", "이",
-             "가", "을", "를", "의", "에", "와", "과", "로", "도", "만", "나")
+PARTICLES = (
+    "에서",
+    "으로",
+    "에게",
+    "까지",
+    "부터",
+    "처럼",
+    "보다",
+    "이나",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "의",
+    "에",
+    "와",
+    "과",
+    "로",
+    "도",
+    "만",
+    "나",
+)
 TAGS = re.compile(r"<[^>]+>")
 
 

@@ -14,7 +14,10 @@ pytestmark = pytest.mark.browser
 def test_budget_script_prints_figures_and_stays_within_budget() -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "budget.py")],
-        capture_output=True, text=True, timeout=300, check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     print(result.stdout)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -17,8 +17,9 @@ JAVA = sorted(p.parent for p in (EXAMPLES / "java").glob("*/Main.java"))
 
 def _run(command: list[str], cwd: Path) -> str:
     env = {**os.environ, "GOFLAGS": "-mod=mod", "GOCACHE": str(ROOT / ".cache" / "go-build")}
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=120,
-                            env=env, check=False)
+    result = subprocess.run(
+        command, cwd=cwd, capture_output=True, text=True, timeout=120, env=env, check=False
+    )
     assert result.returncode == 0, f"{cwd.relative_to(ROOT)} failed:\n{result.stderr}"
     return result.stdout
 

@@ -59,7 +59,8 @@ def search(tab, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     box.press("End")
     tab.wait_for_function(
         """() => document.querySelectorAll('.md-search-result__item').length > 0
-            || document.querySelector('.md-search-result__meta').textContent.includes('없습니다')""",
+            || document.querySelector('.md-search-result__meta')
+                .textContent.includes('없습니다')""",
         timeout=5_000,
     )
     tab.wait_for_timeout(60)  # let the same worker reply finish rendering
@@ -133,13 +134,16 @@ def test_search_index_stays_within_budget(site_dir: Path) -> None:
     index = json.loads(path.read_text(encoding="utf-8"))
     assert "kw" in index["config"]["fields"]
     assert sum("kw" in doc for doc in index["docs"]) > len(index["docs"]) / 2
-    stock = {"config": index["config"], "docs": [
-        {k: v for k, v in doc.items() if k != "kw"} for doc in index["docs"]
-    ]}
+    stock = {
+        "config": index["config"],
+        "docs": [{k: v for k, v in doc.items() if k != "kw"} for doc in index["docs"]],
+    }
     stock_size = len(gzip.compress(json.dumps(stock, separators=(",", ":")).encode()))
     ours = len(gzip.compress(path.read_bytes()))
-    print(f"\nsearch index gzip: stock {stock_size / 1024:.0f} KB, ours {ours / 1024:.0f} KB "
-          f"({(ours / stock_size - 1) * 100:+.0f}%)")
+    print(
+        f"\nsearch index gzip: stock {stock_size / 1024:.0f} KB, ours {ours / 1024:.0f} KB "
+        f"({(ours / stock_size - 1) * 100:+.0f}%)"
+    )
     assert ours <= stock_size * 1.4
 
 
@@ -157,14 +161,20 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dest = tmp_path_factory.mktemp("offline") / "site"
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
         env={**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return dest
 
 
-def test_offline_copy_browses_and_searches_from_the_file_system(browser, offline_site: Path) -> None:  # type: ignore[no-untyped-def]
+def test_offline_copy_browses_and_searches_from_the_file_system(
+    browser, offline_site: Path
+) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context(locale="ko-KR", offline=True)
     tab = context.new_page()
     requests: list[str] = []
@@ -174,13 +184,20 @@ def test_offline_copy_browses_and_searches_from_the_file_system(browser, offline
         tab.get_by_role("link", name="TCP와 UDP").first.click()
         tab.wait_for_url("**/network/tcp-udp.html")
         tab.locator("input.md-search__input").click()
-        for query, expected in [("핸드쉐이크", "tcp-handshake.html"), ("OOME", "oome.html"),
-                                ("컬렉션", "gc.html")]:
+        for query, expected in [
+            ("핸드쉐이크", "tcp-handshake.html"),
+            ("OOME", "oome.html"),
+            ("컬렉션", "gc.html"),
+        ]:
             tab.locator("input.md-search__input").fill(query)
             tab.locator("input.md-search__input").press("End")
             tab.wait_for_selector(".md-search-result__item", timeout=10_000)
             hrefs = tab.evaluate(RESULT_LINKS)
             assert any(expected in href for href in hrefs[:5]), (query, hrefs[:5])
+        # Diagrams render from the file system too (Mermaid is served by the copy itself).
+        tab.goto((offline_site / "network" / "tcp-handshake.html").as_uri())
+        tab.wait_for_function("() => window.mermaid && window.mermaid.rendered > 0", timeout=30_000)
+        assert tab.evaluate("window.mermaid.errors") == []
     finally:
         context.close()
     assert all(url.startswith(("file:", "data:", "blob:", "about:")) for url in requests), [

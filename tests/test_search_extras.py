@@ -14,7 +14,12 @@ import search_extras
 
 def test_compound_words_get_their_inner_parts() -> None:
     assert search_extras.inner_suffixes("가비지컬렉션은 자동이다") == [
-        "비지컬렉션", "지컬렉션", "컬렉션", "렉션", "동이다", "이다",
+        "비지컬렉션",
+        "지컬렉션",
+        "컬렉션",
+        "렉션",
+        "동이다",
+        "이다",
     ]
 
 

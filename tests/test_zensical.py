@@ -23,8 +23,13 @@ def _page_urls(site: Path) -> set[str]:
 def test_zensical_builds_the_same_pages(tmp_path: Path, site_dir: Path) -> None:
     project = copy_project(tmp_path / "project")
     result = subprocess.run(
-        [ZENSICAL, "build"], cwd=project, capture_output=True, text=True, timeout=300,
-        env={**os.environ, "NO_COLOR": "1"}, check=False,
+        [ZENSICAL, "build"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "NO_COLOR": "1"},
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     zensical_pages = _page_urls(project / "site")
