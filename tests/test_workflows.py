@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 BIN = Path(sys.executable).parent
@@ -18,24 +19,20 @@ def test_there_are_ci_and_deploy_workflows() -> None:
     assert {"ci.yml", "deploy.yml"} <= names, names
 
 
-def test_workflows_match_the_github_workflow_schema() -> None:
-    result = subprocess.run(
-        [BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", *WORKFLOWS],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+GITHUB = ROOT / ".github"
+SCHEMAS = [
+    ("vendor.github-workflows", WORKFLOWS),
+    ("vendor.dependabot", [GITHUB / "dependabot.yml"]),
+    ("vendor.github-issue-forms", sorted((GITHUB / "ISSUE_TEMPLATE").glob("[!c]*.yml"))),
+    ("vendor.github-issue-config", [GITHUB / "ISSUE_TEMPLATE" / "config.yml"]),
+]
 
 
-def test_dependabot_config_matches_its_schema() -> None:
+@pytest.mark.parametrize(("schema", "files"), SCHEMAS, ids=[name for name, _ in SCHEMAS])
+def test_github_files_match_their_schema(schema: str, files: list[Path]) -> None:
+    assert files, f"no files for {schema}"
     result = subprocess.run(
-        [
-            BIN / "check-jsonschema",
-            "--builtin-schema",
-            "vendor.dependabot",
-            ROOT / ".github" / "dependabot.yml",
-        ],
+        [BIN / "check-jsonschema", "--builtin-schema", schema, *files],
         capture_output=True,
         text=True,
         check=False,
