@@ -14,7 +14,8 @@ command -v chromium >/dev/null || need+=(chromium)
 command -v go >/dev/null || need+=(golang-go)
 command -v javac >/dev/null || need+=(default-jdk-headless)
 command -v npm >/dev/null || need+=(npm)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+[ "$(dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null)" = "install ok installed" ] \
+  || need+=(fonts-noto-cjk)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
