@@ -55,7 +55,7 @@ def mkdocs_build(project: Path, dest: Path, *extra: str) -> subprocess.Completed
 def copy_project(dest: Path) -> Path:
     """Copy what the build reads (config, docs, snippets, overrides, hooks) to a scratch folder."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "includes", "overrides", "examples", "hooks", "tests"):
+    for name in ("mkdocs.yml", "docs", "includes", "overrides", "examples", "hooks"):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
