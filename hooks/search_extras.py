@@ -58,6 +58,11 @@ PARTICLES = (
     "나",
 )
 TAGS = re.compile(r"<[^>]+>")
+# Readers type a page's topic with a particle (`구조체와`, `헤더에`), and lunr only matches word
+# prefixes: the page's own entry gets these forms of each Hangul word of its title.
+TITLE_PARTICLES = (
+    "은", "는", "이", "가", "을", "를", "와", "과", "의", "에", "로", "으로", "도", "에서",
+)  # fmt: skip
 
 
 def strip_particle(word: str) -> str:
@@ -91,6 +96,17 @@ def synonym_groups(path: Path = SYNONYMS) -> tuple[tuple[str, ...], ...]:
 
 
 MAX_REPEAT = 3
+
+
+@cache
+def title_particle_forms(title: str) -> list[str]:
+    """Topic words of a title with particles: `구조체의 차이` -> `구조체은 … 구조체와 … 차이에서`."""
+    forms: dict[str, None] = {}
+    for run in re.findall(r"[가-힣]{2,}", TAGS.sub(" ", title)):
+        stem = strip_particle(run)
+        for particle in TITLE_PARTICLES:
+            forms.setdefault(stem + particle)
+    return list(forms)
 
 
 @cache
@@ -144,6 +160,8 @@ def on_post_build(config) -> None:  # type: ignore[no-untyped-def]
     groups = synonym_groups()
     for doc in index["docs"]:
         extra = keywords(doc.get("title", ""), doc.get("text", ""), groups)
+        if "#" not in doc["location"]:  # the page's own entry (its H1)
+            extra = " ".join([extra, *title_particle_forms(doc.get("title", ""))]).strip()
         if extra:
             doc[FIELD] = extra
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -56,3 +56,9 @@ def test_a_malformed_synonym_list_names_the_file(tmp_path: Path) -> None:
     bad.write_text("- [GC]\n- not a list\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"synonyms\.yml"):
         search_extras.synonym_groups.__wrapped__(bad)
+
+
+def test_a_page_title_gets_its_topic_words_with_particles() -> None:
+    forms = search_extras.title_particle_forms("클래스와 구조체의 차이")
+    assert {"구조체와", "구조체를", "클래스는", "차이에서"} <= set(forms)
+    assert not [form for form in forms if form.startswith("구조체의의")]
