@@ -98,9 +98,8 @@ def synonym_groups(path: Path = SYNONYMS) -> tuple[tuple[str, ...], ...]:
 MAX_REPEAT = 3
 
 
-@cache
 def title_particle_forms(title: str) -> list[str]:
-    """Topic words of a title with particles: `구조체의 차이` -> `구조체은 … 구조체와 … 차이에서`."""
+    """Topic words of a title with particles: `구조체의 차이` -> `구조체와 구조체를 … 차이에서`."""
     forms: dict[str, None] = {}
     for run in re.findall(r"[가-힣]{2,}", TAGS.sub(" ", title)):
         stem = strip_particle(run)
