@@ -98,3 +98,16 @@ def test_glossary_defines_each_abbreviation_once() -> None:
         else:
             seen[match.group(1)] = number
     assert not problems, "\n".join(problems)
+
+
+MAX_ANSWER_CHARS = 500  # about a minute aloud at a Korean speaking pace (~350-400 syllables/min)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_model_answers_can_be_said_aloud_in_about_a_minute(page: Page) -> None:
+    long = [
+        f"{page.location(q.line)}: {len(' '.join(q.answer.split()))} characters"
+        for q in page.questions
+        if len(" ".join(q.answer.split())) > MAX_ANSWER_CHARS
+    ]
+    assert not long, f"answers longer than {MAX_ANSWER_CHARS} characters: {long}"
