@@ -86,6 +86,10 @@ def test_diagram_renders_as_svg_with_no_network(
     assert any(url.endswith("vendor/mermaid/mermaid.min.js") for url in page.requests)
     page.locator("div.mermaid").first.scroll_into_view_if_needed()
     page.screenshot(path=str(output_dir / "diagram-page.png"), full_page=False)
+    page.emulate_media(color_scheme="dark")  # the palette follows the system: diagrams too
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    page.screenshot(path=str(output_dir / "diagram-page-dark.png"), full_page=False)
 
 
 def test_page_without_diagrams_does_not_download_mermaid(page, site_url: str) -> None:
