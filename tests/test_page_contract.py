@@ -111,3 +111,80 @@ def test_model_answers_can_be_said_aloud_in_about_a_minute(page: Page) -> None:
         if len(" ".join(q.answer.split())) > MAX_ANSWER_CHARS
     ]
     assert not long, f"answers longer than {MAX_ANSWER_CHARS} characters: {long}"
+
+
+# Upper-case words that are not abbreviations: HTTP methods, SQL, TCP and thread states, units,
+# names written in capitals. Anything else in capitals needs a line in includes/abbreviations.md.
+NOT_ABBREVIATIONS = set(
+    [
+        "GET",
+        "POST",
+        "PUT",
+        "PATCH",
+        "DELETE",
+        "HEAD",
+        "OPTIONS",
+        "TRACE",
+        "CONNECT",
+        "UPDATE",
+        "INSERT",
+        "SELECT",
+        "WHERE",
+        "JOIN",
+        "ORDER",
+        "BY",
+        "IN",
+        "EXPLAIN",
+        "EAGER",
+        "LAZY",
+        "LISTEN",
+        "CLOSED",
+        "CLOSING",
+        "WAITING",
+        "BLOCKED",
+        "EVENT",
+        "MASK",
+        "PROXY",
+        "SIGKILL",
+        "OK",
+        "KB",
+        "MB",
+        "GB",
+        "TB",
+        "NGINX",
+        "IBM",
+        "README",
+        "X25519",
+        "RSV1",
+        "RSV2",
+        "RSV3",
+        "S0",
+        "S1",
+    ]
+)
+CAPITALS = re.compile(r"(?<![A-Za-z0-9_\-./@%])[A-Z][A-Z0-9]{1,6}(?![A-Za-z0-9_\-])")
+
+
+def _prose(text: str) -> str:
+    """Page text without code, link targets, URLs and HTML tags."""
+    text = re.sub(r"^\s*(```|~~~).*?^\s*\1", "", text, flags=re.S | re.M)
+    text = re.sub(r"`[^`\n]*`", "", text)
+    text = re.sub(r"\]\([^)\s]*\)", "]", text)
+    text = re.sub(r"https?://\S+", "", text)
+    return re.sub(r"<[^>]+>", "", text)
+
+
+def test_every_abbreviation_on_a_page_is_in_the_glossary() -> None:
+    glossary_file = DOCS.parent / "includes" / "abbreviations.md"
+    glossary = set(re.findall(r"^\*\[([^\]]+)\]", glossary_file.read_text("utf-8"), re.M))
+    missing: dict[str, str] = {}
+    for page in all_pages():
+        body = "\n".join(page.text.splitlines()[page.body_start - 1 :])
+        for line in _prose(body).splitlines():
+            for word in CAPITALS.findall(line):
+                if word not in glossary and word not in NOT_ABBREVIATIONS:
+                    missing.setdefault(word, f"docs/{page.path}")
+    assert not missing, (
+        "add these to includes/abbreviations.md (or NOT_ABBREVIATIONS if they are not one): "
+        + ", ".join(f"{word} ({where})" for word, where in sorted(missing.items()))
+    )
