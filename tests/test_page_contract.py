@@ -115,53 +115,13 @@ def test_model_answers_can_be_said_aloud_in_about_a_minute(page: Page) -> None:
 
 # Upper-case words that are not abbreviations: HTTP methods, SQL, TCP and thread states, units,
 # names written in capitals. Anything else in capitals needs a line in includes/abbreviations.md.
-NOT_ABBREVIATIONS = set(
-    [
-        "GET",
-        "POST",
-        "PUT",
-        "PATCH",
-        "DELETE",
-        "HEAD",
-        "OPTIONS",
-        "TRACE",
-        "CONNECT",
-        "UPDATE",
-        "INSERT",
-        "SELECT",
-        "WHERE",
-        "JOIN",
-        "ORDER",
-        "BY",
-        "IN",
-        "EXPLAIN",
-        "EAGER",
-        "LAZY",
-        "LISTEN",
-        "CLOSED",
-        "CLOSING",
-        "WAITING",
-        "BLOCKED",
-        "EVENT",
-        "MASK",
-        "PROXY",
-        "SIGKILL",
-        "OK",
-        "KB",
-        "MB",
-        "GB",
-        "TB",
-        "NGINX",
-        "IBM",
-        "README",
-        "X25519",
-        "RSV1",
-        "RSV2",
-        "RSV3",
-        "S0",
-        "S1",
-    ]
-)
+NOT_ABBREVIATIONS = {
+    "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "CONNECT", "UPDATE",
+    "INSERT", "SELECT", "WHERE", "JOIN", "ORDER", "BY", "IN", "EXPLAIN", "EAGER", "LAZY",
+    "LISTEN", "CLOSED", "CLOSING", "WAITING", "BLOCKED", "EVENT", "MASK", "PROXY", "SIGKILL",
+    "OK", "KB", "MB", "GB", "TB", "NGINX", "IBM", "README", "X25519", "RSV1", "RSV2", "RSV3",
+    "S0", "S1",
+}  # fmt: skip
 CAPITALS = re.compile(r"(?<![A-Za-z0-9_\-./@%])[A-Z][A-Z0-9]{1,6}(?![A-Za-z0-9_\-])")
 
 
