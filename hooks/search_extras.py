@@ -85,14 +85,32 @@ def inner_suffixes(text: str) -> list[str]:
 
 @cache
 def synonym_groups(path: Path = SYNONYMS) -> tuple[tuple[str, ...], ...]:
-    """Load the reviewed synonym groups: a YAML list of lists of equivalent spellings."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(data, list) or not all(
-        isinstance(group, list) and len(group) >= 2 and all(isinstance(t, str) for t in group)
-        for group in data
-    ):
-        raise ValueError(f"{path}: expected a list of groups, each a list of 2+ strings")
-    return tuple(tuple(group) for group in data)
+    """Load the reviewed synonym groups: a YAML list of lists of equivalent spellings.
+
+    Raises ValueError naming the file and line of the first malformed group.
+    """
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        raise ValueError(f"{path}:{line}: not valid YAML ({error})") from None
+    if not isinstance(root, yaml.SequenceNode):
+        raise ValueError(f"{path}:1: expected a list of groups like `- [GC, 가비지 컬렉션]`")
+    groups = []
+    for node in root.value:
+        group = yaml.safe_load(yaml.serialize(node))
+        if not (
+            isinstance(group, list)
+            and len(group) >= 2
+            and all(isinstance(term, str) and term.strip() for term in group)
+        ):
+            raise ValueError(
+                f"{path}:{node.start_mark.line + 1}: a group is a list of 2 or more spellings, "
+                "like `- [GC, 가비지 컬렉션]`"
+            )
+        groups.append(tuple(group))
+    return tuple(groups)
 
 
 MAX_REPEAT = 3
@@ -156,7 +174,11 @@ def on_post_build(config) -> None:  # type: ignore[no-untyped-def]
     if FIELD not in index["config"]["fields"]:
         log.warning("search plugin has no '%s' field: add it under plugins.search.fields", FIELD)
         return
-    groups = synonym_groups()
+    try:
+        groups = synonym_groups()
+    except ValueError as error:
+        log.error("%s", error)  # fails the build, naming the file and line
+        raise SystemExit(1) from None
     for doc in index["docs"]:
         extra = keywords(doc.get("title", ""), doc.get("text", ""), groups)
         if "#" not in doc["location"]:  # the page's own entry (its H1)

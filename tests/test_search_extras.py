@@ -53,8 +53,11 @@ def test_the_reviewed_synonym_list_is_well_formed() -> None:
 
 def test_a_malformed_synonym_list_names_the_file(tmp_path: Path) -> None:
     bad = tmp_path / "synonyms.yml"
-    bad.write_text("- [GC]\n- not a list\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"synonyms\.yml"):
+    bad.write_text("- [GC, 가비지 컬렉션]\n- not a list\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"synonyms\.yml:2: a group is a list"):
+        search_extras.synonym_groups.__wrapped__(bad)
+    bad.write_text("- [GC, 가비지 컬렉션\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"synonyms\.yml:\d+: not valid YAML"):
         search_extras.synonym_groups.__wrapped__(bad)
 
 

@@ -49,6 +49,10 @@ def _malformed_front_matter(project: Path) -> None:
     )
 
 
+def _broken_synonym_list(project: Path) -> None:
+    _append(project / "includes/search-synonyms.yml", "- [외톨이]\n")
+
+
 @pytest.mark.parametrize(
     ("breakage", "named"),
     [
@@ -58,6 +62,7 @@ def _malformed_front_matter(project: Path) -> None:
         (_nav_without_file, "http/ghost.md"),
         (_missing_snippet, "no-such-file.txt"),
         (_malformed_front_matter, "http/index.md"),
+        (_broken_synonym_list, "search-synonyms.yml:"),
     ],
     ids=[
         "broken-internal-link",
@@ -66,6 +71,7 @@ def _malformed_front_matter(project: Path) -> None:
         "nav-entry-without-file",
         "missing-snippet",
         "malformed-front-matter",
+        "broken-synonym-list",
     ],
 )
 def test_contribution_that_breaks_the_site_fails_the_build_naming_the_file(
