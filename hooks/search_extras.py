@@ -28,6 +28,7 @@ import yaml
 log = logging.getLogger("mkdocs.hooks.search_extras")
 
 FIELD = "kw"
+SYNONYM_FIELD = "syn"
 SYNONYMS = Path(__file__).resolve().parent.parent / "includes" / "search-synonyms.yml"
 HANGUL_RUN = re.compile(r"[가-힣]{3,}")
 MIN_SUFFIX = 2
@@ -157,12 +158,17 @@ def synonyms_for(title: str, text: str, groups: tuple[tuple[str, ...], ...]) -> 
     return found
 
 
-def keywords(title: str, text: str, groups: tuple[tuple[str, ...], ...]) -> str:
-    """The invisible `kw` field for one search entry."""
+def keywords(title: str, text: str, groups: tuple[tuple[str, ...], ...]) -> tuple[str, str]:
+    """The invisible fields for one search entry: (`kw` inner parts, `syn` other spellings).
+
+    Two fields, because lunr normalises a field's score by its length: a long list of inner
+    parts must not dilute the synonyms of a section that is about the term.
+    """
     title, text = TAGS.sub(" ", title), TAGS.sub(" ", text)
     synonyms = synonyms_for(title, text, groups)
     # Suffixes of the synonyms too: `비지컬렉션` finds a page that only writes `가비지 컬렉션`.
-    return " ".join(synonyms + inner_suffixes(" ".join([title, text, *dict.fromkeys(synonyms)])))
+    parts = inner_suffixes(" ".join([title, text, *dict.fromkeys(synonyms)]))
+    return " ".join(parts), " ".join(synonyms)
 
 
 def on_post_build(config) -> None:  # type: ignore[no-untyped-def]
@@ -171,8 +177,9 @@ def on_post_build(config) -> None:  # type: ignore[no-untyped-def]
     if not path.is_file():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    if FIELD not in index["config"]["fields"]:
-        log.warning("search plugin has no '%s' field: add it under plugins.search.fields", FIELD)
+    missing = {FIELD, SYNONYM_FIELD} - set(index["config"]["fields"])
+    if missing:
+        log.warning("search plugin lacks fields %s: add them under plugins.search.fields", missing)
         return
     try:
         groups = synonym_groups()
@@ -180,9 +187,11 @@ def on_post_build(config) -> None:  # type: ignore[no-untyped-def]
         log.error("%s", error)  # fails the build, naming the file and line
         raise SystemExit(1) from None
     for doc in index["docs"]:
-        extra = keywords(doc.get("title", ""), doc.get("text", ""), groups)
+        parts, synonyms = keywords(doc.get("title", ""), doc.get("text", ""), groups)
         if "#" not in doc["location"]:  # the page's own entry (its H1)
-            extra = " ".join([extra, *title_particle_forms(doc.get("title", ""))]).strip()
-        if extra:
-            doc[FIELD] = extra
+            parts = " ".join([parts, *title_particle_forms(doc.get("title", ""))]).strip()
+        if parts:
+            doc[FIELD] = parts
+        if synonyms:
+            doc[SYNONYM_FIELD] = synonyms
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
