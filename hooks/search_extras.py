@@ -2,14 +2,16 @@
 
 Material's search (lunr) matches a query term as a prefix of an indexed word, so `컬렉션` never
 finds `가비지컬렉션`, and `OOME`, `3way` or `핸드쉐이크` find nothing when the page never spells
-them. After the search plugin has written search/search_index.json, this hook adds one invisible
-field, `kw` (declared under the search plugin's `fields`, so the worker indexes it, and never
-rendered in results), to every section:
+them. After the search plugin has written search/search_index.json, this hook adds two invisible
+fields (declared under the search plugin's `fields`, so the worker indexes them; never rendered in
+results) to every section:
 
-- the inner suffixes of each long Hangul word (`가비지컬렉션` -> `비지컬렉션 지컬렉션 컬렉션 렉션`),
-  after dropping one trailing particle, so a fragment from the middle of a compound matches;
-- every other spelling of a term the section uses, from the reviewed list in
+- `kw`: the inner suffixes of each long Hangul word (`가비지컬렉션` -> `비지컬렉션 … 컬렉션 렉션`),
+  after dropping one trailing particle, so a fragment from the middle of a compound matches; on a
+  page's own entry also its title words with particles (`구조체와`, `헤더에`);
+- `syn`: every other spelling of a term the section uses, from the reviewed list in
   includes/search-synonyms.yml (`GC` <-> `가비지 컬렉션`, `OOME` <-> `OutOfMemoryError`, …).
+  A field of its own, because lunr divides a field's score by its length.
 
 Optional by design: under Zensical (which runs no hooks) the site builds the same and search works,
 without these extras.
