@@ -47,6 +47,26 @@ def _number(kind: type, minimum: float) -> Callable[[str], float]:
     return parse
 
 
+# The numeric limits: CheckOptions field, metavar, parser with its minimum, help text.
+LIMITS = [
+    ("timeout", "SECONDS", _number(float, 0.001),
+     "seconds per request (default: %(default)g, linkcheckmd's)"),
+    ("retries", "N", _number(int, 0),
+     "extra tries for timeouts, 403, 429, 5xx … (default: %(default)s)"),
+    ("backoff", "SECONDS", _number(float, 0),
+     "first retry delay in seconds, doubled each time (default: %(default)g)"),
+    ("max_retry_after", "SECONDS", _number(float, 0),
+     "longest Retry-After to wait for (default: %(default)g s)"),
+    ("deadline", "SECONDS", _number(float, 0.001),
+     "seconds for the whole run (default: %(default)g)"),
+    ("concurrency", "N", _number(int, 1), "requests at once in all (default: %(default)s)"),
+    ("per_host", "N", _number(int, 1), "requests at once to one host (default: %(default)s)"),
+    ("max_redirects", "N", _number(int, 0), "redirects to follow (default: %(default)s)"),
+    ("max_body", "BYTES", _number(int, 1024),
+     "bytes of a page read to find a #fragment (default: %(default)s)"),
+]  # fmt: skip
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line (every limit can be lowered for tests)."""
     defaults = CheckOptions()
@@ -75,69 +95,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--all", action="store_true", help="list OK links in the table too")
     limits = p.add_argument_group("limits")
-    limits.add_argument(
-        "--timeout",
-        metavar="SECONDS",
-        type=_number(float, 0.001),
-        default=defaults.timeout,
-        help="seconds per request (default: %(default)g, linkcheckmd's)",
-    )
-    limits.add_argument(
-        "--retries",
-        metavar="N",
-        type=_number(int, 0),
-        default=defaults.retries,
-        help="extra tries for timeouts, 403, 429, 5xx … (default: %(default)s)",
-    )
-    limits.add_argument(
-        "--backoff",
-        metavar="SECONDS",
-        type=_number(float, 0),
-        default=defaults.backoff,
-        help="first retry delay in seconds, doubled each time (default: %(default)g)",
-    )
-    limits.add_argument(
-        "--max-retry-after",
-        metavar="SECONDS",
-        type=_number(float, 0),
-        default=defaults.max_retry_after,
-        help="longest Retry-After to wait for (default: %(default)g s)",
-    )
-    limits.add_argument(
-        "--deadline",
-        metavar="SECONDS",
-        type=_number(float, 0.001),
-        default=defaults.deadline,
-        help="seconds for the whole run (default: %(default)g)",
-    )
-    limits.add_argument(
-        "--concurrency",
-        metavar="N",
-        type=_number(int, 1),
-        default=defaults.concurrency,
-        help="requests at once in all (default: %(default)s)",
-    )
-    limits.add_argument(
-        "--per-host",
-        metavar="N",
-        type=_number(int, 1),
-        default=defaults.per_host,
-        help="requests at once to one host (default: %(default)s)",
-    )
-    limits.add_argument(
-        "--max-redirects",
-        metavar="N",
-        type=_number(int, 0),
-        default=defaults.max_redirects,
-        help="redirects to follow (default: %(default)s)",
-    )
-    limits.add_argument(
-        "--max-body",
-        metavar="BYTES",
-        type=_number(int, 1024),
-        default=defaults.max_body,
-        help="bytes of a page read to find a #fragment (default: %(default)s)",
-    )
+    for name, metavar, parse, text in LIMITS:
+        limits.add_argument(
+            "--" + name.replace("_", "-"),
+            dest=name,
+            metavar=metavar,
+            type=parse,
+            default=getattr(defaults, name),
+            help=text,
+        )
     limits.add_argument(
         "--user-agent",
         metavar="TEXT",
@@ -156,16 +122,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     """Run the check; return the exit code."""
     args = build_parser().parse_args(argv)
     options = CheckOptions(
-        timeout=args.timeout,
-        retries=args.retries,
-        backoff=args.backoff,
-        max_retry_after=args.max_retry_after,
-        deadline=args.deadline,
-        concurrency=args.concurrency,
-        per_host=args.per_host,
-        max_redirects=args.max_redirects,
-        max_body=args.max_body,
-        user_agent=args.user_agent,
+        user_agent=args.user_agent, **{name: getattr(args, name) for name, *_ in LIMITS}
     )
     try:
         _check_output_path(args.json, "--json")
