@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
+import shutil
 import subprocess
 import sys
 from collections import defaultdict
@@ -159,19 +159,19 @@ def test_404_page_offers_search(page, site_url: str) -> None:  # type: ignore[no
 
 @pytest.fixture(scope="module")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The offline build (Material's offline plugin), as readers unzip it."""
-    dest = tmp_path_factory.mktemp("offline") / "site"
+    """The offline copy as readers get it: the zip scripts/build_offline.py makes, unzipped."""
+    tmp = tmp_path_factory.mktemp("offline")
+    archive = tmp / "offline.zip"
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
-        cwd=ROOT,
+        [sys.executable, str(ROOT / "scripts" / "build_offline.py"), "--zip", str(archive)],
         capture_output=True,
         text=True,
         timeout=300,
         check=False,
-        env={**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    return dest
+    shutil.unpack_archive(archive, tmp / "unzipped")
+    return tmp / "unzipped" / "interview-notes"
 
 
 def test_offline_copy_browses_and_searches_from_the_file_system(
