@@ -1,14 +1,21 @@
-# 두 명령이면 된다: `make serve` (미리보기), `make test` (CI와 같은 전체 검사).
-.PHONY: setup serve build test lint budget offline bank
+# 두 명령이면 된다: `make serve` (미리보기, Python만 필요), `make test` (CI와 같은 전체 검사).
+.PHONY: setup setup-build serve build test lint budget offline bank
 
+SERVE_ADDR ?= 127.0.0.1:8000
+
+# Python 3.11+와 .venv(requirements.txt)만: root, apt-get, npm, 브라우저가 없어도 된다.
+setup-build:
+	@bash scripts/setup.sh build
+
+# 테스트에 필요한 모든 것: Debian 패키지(chromium, Go, JDK, CJK 글꼴), requirements-dev.txt, npm ci.
 setup:
-	@bash scripts/setup.sh
+	@bash scripts/setup.sh test
 
-serve: setup
-	.venv/bin/mkdocs serve -a 127.0.0.1:8000
+serve: setup-build
+	.venv/bin/mkdocs serve -a $(SERVE_ADDR)
 
 # 엄격 빌드: -q/-v를 붙이지 않는다(-q는 깨진 링크를, -v는 없는 앵커를 통과시킨다).
-build: setup
+build: setup-build
 	NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict
 
 test: setup
@@ -19,5 +26,5 @@ budget: setup
 	.venv/bin/python scripts/budget.py
 
 # 질문 모음(docs/practice/index.md)의 커밋된 사본을 페이지의 질문 블록에서 다시 만든다(Zensical은 훅을 돌리지 않는다).
-bank: setup
+bank: setup-build
 	.venv/bin/python hooks/question_bank.py --write

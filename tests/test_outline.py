@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 from pymdownx.slugs import slugify
 
-SEED = ROOT.parent / "shared" / "seed"
+SEED = ROOT / "seed"
 OUTLINE = yaml.safe_load((ROOT / "outline.yml").read_text(encoding="utf-8"))
 ENTRIES = [item for part in OUTLINE for item in part["items"]]
 slug = slugify(case="lower")

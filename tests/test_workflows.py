@@ -41,6 +41,7 @@ def test_github_files_match_their_schema(schema: str, files: list[Path]) -> None
 
 
 def test_zizmor_finds_nothing_of_medium_severity_or_above() -> None:
+    """Audits all of .github/, as `zizmor --offline .github` does (dependabot cooldown included)."""
     result = subprocess.run(
         [
             BIN / "zizmor",
@@ -51,7 +52,7 @@ def test_zizmor_finds_nothing_of_medium_severity_or_above() -> None:
             "medium",
             "--config",
             ROOT / ".github" / "zizmor.yml",
-            *WORKFLOWS,
+            ROOT / ".github",  # the whole folder: workflows and dependabot.yml
         ],
         capture_output=True,
         text=True,
@@ -70,7 +71,7 @@ def test_zizmor_finds_nothing_of_medium_severity_or_above() -> None:
 def test_zizmor_policy_only_relaxes_githubs_own_actions() -> None:
     """Without the reviewed policy file, the only findings are tag-pinned actions/* references."""
     result = subprocess.run(
-        [BIN / "zizmor", "--offline", "--format", "json", "--no-config", *WORKFLOWS],
+        [BIN / "zizmor", "--offline", "--format", "json", "--no-config", ROOT / ".github"],
         capture_output=True,
         text=True,
         check=False,
