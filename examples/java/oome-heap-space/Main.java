@@ -3,7 +3,7 @@ import java.util.List;
 
 /**
  * jvm-args.txt 의 -Xmx16m 으로 힙을 16MB로 묶고 일부러 OOME를 낸다.
- * OutOfMemoryError를 catch 하는 것은 "보여 주기" 위해서일 뿐, 실제 서비스 코드에서 따라 하면 안 된다.
+ * OutOfMemoryError·StackOverflowError를 catch 하는 것은 "보여 주기" 위해서일 뿐, 실제 서비스 코드에서 따라 하면 안 된다.
  */
 public class Main {
 
@@ -36,7 +36,20 @@ public class Main {
             System.out.println("메시지: " + e.getMessage());
         }
 
-        // 4. Java OOME는 예외일 뿐이라 JVM 프로세스는 살아 있다.
+        // 4. 끝없는 재귀는 힙이 아니라 스레드 스택(-Xss)을 다 써서 StackOverflowError를 낸다.
+        try {
+            recurse(0);
+        } catch (StackOverflowError e) {
+            // OOME와 형제 클래스다: 둘 다 VirtualMachineError 아래에 있다.
+            System.out.println("잡힌 오류: " + e.getClass().getName()
+                    + ", 부모: " + e.getClass().getSuperclass().getSimpleName());
+        }
+
+        // 5. Java OOME는 예외일 뿐이라 JVM 프로세스는 살아 있다.
         System.out.println("JVM은 계속 실행 중");
+    }
+
+    static int recurse(int depth) {
+        return recurse(depth + 1) + 1;   // 종료 조건이 없어 호출 프레임이 스택에 계속 쌓인다
     }
 }
