@@ -17,46 +17,85 @@ As a hook (listed under `hooks:` in mkdocs.yml):
 
 - `on_page_markdown` puts `<span class="question-anchor" id="q-…"></span>` before every question
   block, so `page.md#q-…` links pass the strict anchor check and land on the question without JS;
-- on the bank page (docs/practice/index.md, the page holding the `question-bank` markers) it
-  replaces the region between the markers with a freshly generated bank.
+- `on_page_content` keeps each question's rendered answer (its block without the summary and
+  without its follow-up blocks), so answers are exactly what the topic page shows;
+- `on_env` (every page read and rendered) writes the bank, `bank.json` next to the practice page
+  (the page with the `<!-- question-bank … -->` marker line, docs/practice/index.md, so
+  `practice/bank.json`); the offline build (Material's offline plugin on) also writes `bank.js`,
+  the same data as a script (`window.interviewNotesBank = …;`), because fetch() of a file:// URL
+  fails in Chromium;
+- `on_post_page` replaces the practice page's marker with the question list drawn from the bank:
+  plain `<h2>`/`<h3>`/`<ul>`/`<li>`/`<a>` HTML, every question a link to `page/#q-…`, follow-ups
+  right after their parent, no answers, no tooltips (render_list), inside
+  `<noscript class="practice-list-source">`. Without JavaScript the reader sees the whole list;
+  with it the browser keeps the list as inert text (no elements, whatever the number of
+  questions), and practice.js shows it page by page, a page's items only when the reader opens it.
 
-As a command, the same generator keeps the committed copy in the bank page up to date for builds
-that run no hooks (Zensical): `python hooks/question_bank.py --write` rewrites it (`make bank`),
-`--check` exits 1 if it differs from a fresh generation (a test runs it). The committed copy links
-to the pages without the `#q-…` fragments (see render_bank); practice.js adds them.
+The bank is compact JSON (no spaces, UTF-8), with short keys:
+
+    {"v": 1,                        format version
+     "s": ["자기소개", …],           sections, in nav order
+     "p": [{"u": "../intro/",       pages, in nav order: URL relative to the practice page,
+            "t": "자기소개",          page title (plain text),
+            "s": 0}, …],             index into "s"
+     "q": [{"i": "q-44fea25c",      questions, in nav and document order: id,
+            "p": 0,                  index into "p",
+            "t": "자기소개 해 주세요.", question text (plain_title: the text the id is made from),
+            "a": "<p>…</p>",         model answer as HTML: links and images rewritten to work from
+                                     the practice page, no ids, no <abbr> tooltips,
+            "up": "q-…",             parent question's id (follow-ups only),
+            "c": ["q-…", …]}, …]}    follow-ups' ids in order (questions that have some)
+
+A question's link is `p[q.p].u + "#" + q.i`. practice.js reads the bank only when the reader
+starts the drill (and, under Zensical, to draw the list, which has no hook there).
+
+As a command, the same build keeps the committed copy docs/practice/bank.json up to date for builds
+that run no hooks (Zensical copies it as is): `python hooks/question_bank.py --write` (`make bank`)
+runs `mkdocs build` into a temporary folder and copies the bank it wrote; `--check` exits 1 if
+the committed copy differs. tests/test_practice.py compares the copy with the test build's bank.
 """
 
 from __future__ import annotations
 
 import argparse
 import html
+import json
 import logging
+import os
 import posixpath
 import re
+import subprocess
 import sys
-from collections.abc import Iterable, Sequence
+import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 log = logging.getLogger("mkdocs.hooks.question_bank")
 
 ROOT = Path(__file__).resolve().parent.parent
-START = "<!-- question-bank:start -->"
-END = "<!-- question-bank:end -->"
-NOTICE = (
-    "<!-- 이 영역은 hooks/question_bank.py가 페이지의 질문 블록에서 만든다. "
-    "손으로 고치지 말고 `make bank`를 실행한다. -->"
-)
+# The practice page holds this line; the hook replaces it with the question list.
+MARKER = re.compile(r"^<!-- question-bank\b.*-->[ \t]*$", re.M)
+HTML_MARKER = re.compile(r"<!-- question-bank\b.*?-->", re.S)
+LIST_SOURCE = "practice-list-source"
+BANK_JSON = "bank.json"
+BANK_JS = "bank.js"
+BANK_GLOBAL = "interviewNotesBank"
 
 QUESTION = re.compile(r'^(?P<indent> *)\?\?\?\+? question "(?P<title>(?:[^"\\]|\\.)+)"\s*$')
 FENCE_OPEN = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})")
 H1 = re.compile(r"^#\s+(?P<text>.+?)\s*#*\s*$")
-# Inline links and images `](url "title")` and reference definitions `[id]: url`.
-INLINE_LINK = re.compile(r"(?P<head>\]\()(?P<url><[^>]*>|[^)\s]+)")
-REF_DEF = re.compile(r"^(?P<head> {0,3}\[[^\]]+\]:\s*)(?P<url>\S+)")
 ESCAPABLE = set("\\`*_{}[]()#+-.!\"'<>|~^=:")
 ANCHOR_IN_HTML = re.compile(r'<span class="question-anchor" id="(q-[0-9a-f]{8})"></span>')
+ANCHOR_PARAGRAPH = re.compile(r'<p><span class="question-anchor" id="q-[0-9a-f]{8}"></span></p>\s*')
+ABBR = re.compile(r"</?abbr\b[^>]*>")
+TAG = re.compile(r"<[a-zA-Z][^<>]*>")
+URL_ATTR = re.compile(r"(?P<head>\s(?:href|src)=)(?P<quote>[\"'])(?P<url>.*?)(?P=quote)")
+ID_ATTR = re.compile(r"\sid=([\"']).*?\1")
+SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 FNV_OFFSET = 0x811C9DC5
 FNV_PRIME = 0x01000193
 
@@ -264,19 +303,9 @@ def add_anchors(markdown: str, key: str) -> tuple[str, list[str]]:
 @dataclass
 class BankPage:
     src: str
-    title: str
-    lines: list[str]
+    title: str  # plain text
+    section: str
     questions: list[QuestionBlock]
-
-
-@dataclass
-class BankSection:
-    title: str
-    pages: list[BankPage] = field(default_factory=list)
-
-    @property
-    def count(self) -> int:
-        return sum(len(page.questions) for page in self.pages)
 
 
 def _nav_pages(item: Any) -> list[str]:
@@ -311,164 +340,266 @@ def nav_sections(nav: Any, docs_dir: Path) -> list[tuple[str, list[str]]]:
     return sections
 
 
-def collect(nav: Any, docs_dir: Path) -> list[BankSection]:
-    """Every question of every nav page (the bank itself excluded), grouped by section and page."""
-    sections = []
-    for title, sources in nav_sections(nav, docs_dir):
-        section = BankSection(title)
+def collect(
+    nav: Any, docs_dir: Path, rendered: dict[str, tuple[dict[str, Any], str]] | None = None
+) -> list[BankPage]:
+    """Every question of every nav page (the practice page excluded), in nav and document order.
+
+    `rendered`: src -> (front matter, Markdown) as the build read them; other pages are read here.
+    """
+    pages = []
+    seen_pages: set[str] = set()
+    for section, sources in nav_sections(nav, docs_dir):
         for src in sources:
             path = docs_dir / src
-            if not path.is_file():
+            if src in seen_pages or not (src in (rendered or {}) or path.is_file()):
                 continue
-            meta, body = split_front_matter(path.read_text(encoding="utf-8"))
-            if START in body:
-                continue  # the bank page itself
-            questions = parse_questions(body, page_key(src))
+            seen_pages.add(src)
+            if rendered and src in rendered:
+                meta, body = rendered[src]
+            else:
+                meta, body = split_front_matter(path.read_text(encoding="utf-8"))
+            if MARKER.search(body):
+                continue  # the practice page itself
+            seen: set[str] = set()
+            questions = []
+            for block in parse_questions(body, page_key(src)):
+                if block.qid not in seen:  # a repeated title: add_anchors warns, the first wins
+                    seen.add(block.qid)
+                    questions.append(block)
             if questions:
-                section.pages.append(
-                    BankPage(src, page_title(meta, body, src), body.splitlines(), questions)
-                )
-        if section.pages:
-            sections.append(section)
-    return sections
+                title = plain_title(page_title(meta, body, src))
+                pages.append(BankPage(src, title, section, questions))
+    return pages
 
 
-def relink(markdown: str, src: str, bank_src: str) -> str:
-    """Rewrite relative links written for `src` so they resolve from the bank page."""
-    source_dir = posixpath.dirname(src)
-    bank_dir = posixpath.dirname(bank_src)
-
-    def fix(url: str) -> str:
-        bracketed = url.startswith("<") and url.endswith(">")
-        bare = url[1:-1] if bracketed else url
-        if not bare or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", bare) or bare.startswith("/"):
-            return url  # absolute URL, mailto:, site-absolute path: leave alone
-        target = src if bare.startswith("#") else posixpath.join(source_dir, bare)
-        path, _, fragment = target.partition("#")
-        path = posixpath.relpath(posixpath.normpath(path), bank_dir or ".")
-        fixed = path + (("#" + fragment) if "#" in target else "")
-        return f"<{fixed}>" if bracketed else fixed
-
-    lines = markdown.splitlines()
-    fenced = fenced_lines(lines)
-    out = []
-    for number, line in enumerate(lines):
-        if not fenced[number] and not line.lstrip().startswith("--8<--"):
-            line = INLINE_LINK.sub(lambda m: m.group("head") + fix(m.group("url")), line)
-            line = REF_DEF.sub(lambda m: m.group("head") + fix(m.group("url")), line)
-        out.append(line)
-    return "\n".join(out)
+# --- URLs -----------------------------------------------------------------------------------
 
 
-def _link_text(title: str) -> str:
-    """A question title as link text: brackets outside code spans escaped."""
-    parts = title.split("`")
-    for index in range(0, len(parts), 2):
-        parts[index] = parts[index].replace("[", "\\[").replace("]", "\\]")
-    return "`".join(parts)
+def relative_url(target: str, from_url: str) -> str:
+    """Site path `target` (`network/tcp-udp/#x`) as a URL relative to the page at `from_url`."""
+    parts = urlsplit(urljoin("/", target))
+    base = posixpath.dirname("/" + from_url)
+    path = posixpath.relpath(parts.path, base)
+    if parts.path.endswith("/") and not path.endswith("/"):
+        path += "/"
+    return urlunsplit(("", "", path, parts.query, parts.fragment))
 
 
-def _section_anchor(title: str) -> str:
+def rebase_url(url: str, page_url: str, bank_url: str) -> str:
+    """A URL written in the page at `page_url` (File.url), rewritten to work from `bank_url`."""
+    if not url or SCHEME.match(url) or url.startswith(("/", "?")):
+        return url
+    return relative_url(urljoin("/" + page_url, url).lstrip("/"), bank_url)
+
+
+def _fix_tag(tag: str, page_url: str, bank_url: str) -> str:
+    tag = ID_ATTR.sub("", tag)
+    return URL_ATTR.sub(
+        lambda m: m.group("head") + m.group("quote")
+        + rebase_url(m.group("url"), page_url, bank_url) + m.group("quote"),
+        tag,
+    )
+
+
+# --- answers from the rendered pages --------------------------------------------------------
+
+
+class _QuestionBlocks(HTMLParser):
+    """Find each `<details class="question">` after its anchor span in a page's rendered HTML.
+
+    `found[qid]` = (start of the answer, start of `</details>`, [(start, end) of follow-ups]).
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.text = text
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.stack: list[dict[str, Any]] = []
+        self.pending: str | None = None
+        self.found: dict[str, tuple[int, int, list[tuple[int, int]]]] = {}
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def _tag_end(self) -> int:
+        return self.text.index(">", self._offset()) + 1
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        classes = (values.get("class") or "").split()
+        if tag == "span" and "question-anchor" in classes:
+            self.pending = values.get("id")
+            return
+        if tag == "details":
+            qid = self.pending if "question" in classes else None
+            self.stack.append({"qid": qid, "start": self._offset(), "body": None, "inner": []})
+        self.pending = None
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "summary" and self.stack and self.stack[-1]["body"] is None:
+            self.stack[-1]["body"] = self._tag_end()
+        elif tag == "details" and self.stack:
+            block = self.stack.pop()
+            if not block["qid"]:
+                return
+            body = block["body"]
+            if body is None:
+                body = self.text.index(">", block["start"]) + 1
+            self.found[block["qid"]] = (body, self._offset(), block["inner"])
+            for outer in reversed(self.stack):
+                if outer["qid"]:
+                    outer["inner"].append((block["start"], self._tag_end()))
+                    break
+
+
+def page_answers(text: str) -> dict[str, str]:
+    """Each question's own answer in a page's rendered HTML (follow-up blocks cut out)."""
+    parser = _QuestionBlocks(text)
+    parser.feed(text)
+    parser.close()
+    answers = {}
+    for qid, (body, end, inner) in parser.found.items():
+        pieces, cursor = [], body
+        for start, stop in sorted(inner):
+            if start >= cursor:
+                pieces.append(text[cursor:start])
+                cursor = stop
+        pieces.append(text[cursor:end])
+        answers[qid] = ANCHOR_PARAGRAPH.sub("", "".join(pieces)).strip()
+    return answers
+
+
+def clean_answer(answer: str, page_url: str, bank_url: str) -> str:
+    """An answer for the practice page: no tooltips, no ids, links that work from `bank_url`."""
+    answer = ABBR.sub("", answer)
+    return TAG.sub(lambda m: _fix_tag(m.group(0), page_url, bank_url), answer)
+
+
+# --- the bank and the list ------------------------------------------------------------------
+
+
+def bank_data(
+    pages: Sequence[BankPage],
+    urls: dict[str, str],
+    bank_url: str,
+    answers: dict[str, tuple[str, str]] | None = None,
+) -> dict[str, Any]:
+    """The bank (format in the module docstring). `urls`: src -> File.url; `answers`: qid ->
+    (File.url of its page, answer HTML as rendered there). Without `answers`, no "a" keys."""
+    sections: list[str] = []
+    rows: list[dict[str, Any]] = []
+    questions: list[dict[str, Any]] = []
+    for index, page in enumerate(pages):
+        if page.section not in sections:
+            sections.append(page.section)
+        rows.append({
+            "u": relative_url(urls[page.src], bank_url),
+            "t": page.title,
+            "s": sections.index(page.section),
+        })
+        for block in page.questions:
+            entry: dict[str, Any] = {"i": block.qid, "p": index, "t": block.plain}
+            if answers is not None:
+                page_url, answer = answers.get(block.qid, (urls[page.src], ""))
+                entry["a"] = clean_answer(answer, page_url, bank_url)
+            if block.parent is not None:
+                entry["up"] = block.parent.qid
+            if block.children:
+                entry["c"] = [child.qid for child in block.children]
+            questions.append(entry)
+    return {"v": 1, "s": sections, "p": rows, "q": questions}
+
+
+def dump_bank(data: dict[str, Any]) -> str:
+    """The bank file's text: one line of JSON."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def dump_bank_script(data: dict[str, Any]) -> str:
+    """The same bank as a script for file:// (JSON is a JS expression, bar U+2028/U+2029)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"window.{BANK_GLOBAL}={text};\n"
+
+
+def section_anchor(title: str) -> str:
     return "bank-" + "-".join(title.split())
 
 
-def _indent_block(text: str, pad: str = "    ") -> str:
-    return "\n".join(pad + line if line.strip() else "" for line in text.splitlines())
+def render_list(data: dict[str, Any]) -> str:
+    """The practice page's question list from the bank, as one raw HTML block.
 
-
-def render_bank(sections: Iterable[BankSection], bank_src: str, *, anchors: bool = True) -> str:
-    """The Markdown between the markers: counts per section, then every question with its answer.
-
-    With `anchors` (MkDocs builds, where this hook puts the anchors on the pages) each question
-    links to `page.md#q-…`. The committed copy (`anchors=False`) links to the page only: under
-    Zensical the anchors exist only once practice.js has run, and the build would report every
-    fragment as a missing anchor; practice.js adds the fragments to the links in the browser.
+    Per page an `<h3>` link and one flat `<ul>`: two elements per question (`<li>`, `<a>`) keep
+    the page small. Follow-ups come right after their parent (every follow-up title starts
+    with "꼬리 질문"), with `data-depth` for styling. practice.js (renderList) draws the same
+    HTML from bank.json when the hook did not run (Zensical).
     """
-    sections = list(sections)
-    bank_dir = posixpath.dirname(bank_src) or "."
+    esc = html.escape
+    by_id = {question["i"]: question for question in data["q"]}
+
+    def depth(question: dict[str, Any]) -> int:
+        return 0 if "up" not in question else 1 + depth(by_id[question["up"]])
+
+    def items(ids: Sequence[str], url: str) -> list[str]:
+        out = []
+        for qid in ids:
+            question = by_id[qid]
+            level = depth(question)
+            attrs = f'data-qid="{qid}"' + (f' data-depth="{level}"' if level else "")
+            out.append(f'<li {attrs}><a href="{esc(url)}#{qid}">{esc(question["t"])}</a></li>')
+            out += items(question.get("c", []), url)
+        return out
+
     out = [
-        NOTICE,
-        "",
-        "| 섹션 | 페이지 | 질문(꼬리 질문 포함) |",
-        "| --- | ---: | ---: |",
+        '<div class="practice-list" id="practice-list">',
+        f'<p>질문 {len(data["q"])}개(꼬리 질문 포함), 페이지 {len(data["p"])}개</p>',
     ]
-    for section in sections:
-        out.append(
-            f"| [{section.title}](#{_section_anchor(section.title)}) "
-            f"| {len(section.pages)} | {section.count} |"
-        )
-    total_pages = sum(len(section.pages) for section in sections)
-    total = sum(section.count for section in sections)
-    out += [f"| **전체** | {total_pages} | {total} |", ""]
-    for section in sections:
-        out += [f"## {section.title} {{ #{_section_anchor(section.title)} }}", ""]
-        for page in section.pages:
-            link = posixpath.relpath(page.src, bank_dir)
-            out += [
-                f'<div class="practice-page" markdown data-section="{html.escape(section.title)}">',
-                "",
-                f"### [{_link_text(page.title)}]({link})",
-                "",
-            ]
-            for block in page.questions:
-                answer = relink(answer_markdown(page.lines, block), page.src, bank_src)
-                target = f"{link}#{block.qid}" if anchors else link
-                if not answer.strip():
-                    answer = f"[페이지에서 보기]({target})"
-                classes = "practice-item" + (" practice-item--follow-up" if block.depth else "")
-                attrs = (
-                    f'class="{classes}" data-qid="{block.qid}" '
-                    f'data-section="{html.escape(section.title)}" '
-                    f'data-page="{html.escape(plain_title(page.title))}" data-depth="{block.depth}"'
-                )
-                kind = ""
-                if block.depth and not block.plain.startswith("꼬리 질문"):
-                    kind = '<span class="practice-item__kind">꼬리 질문</span> '
-                out += [
-                    f"<div {attrs} markdown>",
-                    "",
-                    f"{kind}[{_link_text(block.title)}]({target})"
-                    "{ .practice-item__question }",
-                    "",
-                    '??? success "모범 답안"',
-                    _indent_block(answer),
-                    "",
-                    "</div>",
-                    "",
-                ]
-            out += ["</div>", ""]
-    return "\n".join(out).rstrip("\n")
-
-
-def replace_region(text: str, generated: str) -> str:
-    """The page text with the region between the markers replaced by `generated`."""
-    start = text.index(START) + len(START)
-    end = text.index(END, start)
-    return text[:start] + "\n" + generated + "\n" + text[end:]
-
-
-def committed_region(text: str) -> str:
-    """The Markdown currently between the markers, without the surrounding newlines."""
-    start = text.index(START) + len(START)
-    return text[start : text.index(END, start)].strip("\n")
-
-
-def generate(nav: Any, docs_dir: Path, bank_src: str, *, anchors: bool = True) -> str:
-    """The bank for `bank_src`; `anchors=False` gives the committed copy (see render_bank)."""
-    return render_bank(collect(nav, docs_dir), bank_src, anchors=anchors)
+    for number, section in enumerate(data["s"]):
+        out.append(f'<h2 id="{esc(section_anchor(section))}">{esc(section)}</h2>')
+        for index, page in enumerate(data["p"]):
+            if page["s"] != number:
+                continue
+            top = [q["i"] for q in data["q"] if q["p"] == index and "up" not in q]
+            out.append(f'<h3><a href="{esc(page["u"])}">{esc(page["t"])}</a></h3>')
+            out.append(f'<ul class="practice-page" data-section="{esc(section)}">')
+            out += items(top, page["u"])
+            out.append("</ul>")
+    out.append("</div>")
+    return "\n".join(out)
 
 
 # --- MkDocs hook ----------------------------------------------------------------------------
 
+# One build's state: the practice page and what the pages rendered (reset in on_config).
+_build: dict[str, Any] = {}
+
+
+def _offline(config: Any) -> bool:
+    plugins = config["plugins"]
+    offline = plugins.get("material/offline") or plugins.get("offline")
+    return bool(offline is not None and offline.config.enabled)
+
+
+def _urls(files: Any) -> dict[str, str]:
+    return {file.src_uri: file.url for file in files.documentation_pages()}
+
+
+def on_config(config: Any) -> None:
+    _build.clear()
+    _build["answers"] = {}
+
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """Anchor every question block; on the bank page, fill the bank from the current sources."""
+    """Anchor every question block (and remember the Markdown the build read for the bank)."""
     src = page.file.src_uri
-    if START in markdown and END in markdown:
-        nav, docs_dir = config["nav"], Path(config["docs_dir"])
-        if committed_region(markdown) != generate(nav, docs_dir, src, anchors=False):
-            log.info("%s: 커밋된 질문 모음이 페이지와 다릅니다. `make bank`를 실행하세요.", src)
-        return replace_region(markdown, generate(nav, docs_dir, src))
+    if MARKER.search(markdown):
+        # The practice page: the marker stays in the HTML until on_post_page puts the list there,
+        # when every page has been read (pages after this one in build order included).
+        _build.update(bank_src=src, bank_url=page.file.url, bank_dest=page.file.dest_uri)
+        return markdown
+    _build.setdefault("sources", {})[src] = (dict(page.meta or {}), markdown)
     anchored, duplicates = add_anchors(markdown, page_key(src))
     for title in duplicates:
         log.warning("%s: 질문 문장이 페이지 안에서 겹칩니다(같은 질문 id): %s", src, title)
@@ -476,7 +607,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_page_content(html_text: str, page: Any, config: Any, files: Any) -> str:
-    """Tell the anchor check about the question anchors that really are in the page's HTML.
+    """Tell the anchor check about the question anchors in the HTML; keep the answers.
 
     MkDocs finds ids in raw HTML by feeding the whole Markdown source to an HTML parser. A code
     span such as `<script>` puts that parser in script mode until a `</script>` that never comes,
@@ -486,49 +617,109 @@ def on_page_content(html_text: str, page: Any, config: Any, files: Any) -> str:
     present = getattr(page, "present_anchor_ids", None)
     if isinstance(present, set):
         present.update(ANCHOR_IN_HTML.findall(html_text))
+    if "question-anchor" in html_text:
+        answers = _build.setdefault("answers", {})
+        for qid, answer in page_answers(html_text).items():
+            answers[qid] = (page.file.url, answer)
     return html_text
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """Every page is rendered: write the bank next to the practice page (and bank.js offline)."""
+    if "bank_src" not in _build:
+        return env
+    from mkdocs.structure.files import File
+
+    answers = _build["answers"]
+    pages = collect(config["nav"], Path(config["docs_dir"]), _build.get("sources"))
+    missing = [f"{p.src}: {q.plain}" for p in pages for q in p.questions if q.qid not in answers]
+    for question in missing:
+        log.warning("질문 모음: 모범 답안을 찾지 못했습니다: %s", question)
+    data = bank_data(pages, _urls(files), _build["bank_url"], answers)
+    _build["data"] = data
+    folder = posixpath.dirname(_build["bank_dest"])
+    bank_path = posixpath.join(folder, BANK_JSON)
+    outputs = {bank_path: dump_bank(data)}
+    if _offline(config):
+        outputs[posixpath.join(folder, BANK_JS)] = dump_bank_script(data)
+    committed = Path(config["docs_dir"]) / bank_path
+    if not committed.is_file() or committed.read_text(encoding="utf-8") != outputs[bank_path]:
+        log.info("docs/%s가 페이지와 다릅니다: `make bank`를 실행하세요.", bank_path)
+    for path, text in outputs.items():
+        file = files.get_file_from_path(path)
+        if file is None:
+            files.append(File.generated(config, path, content=text))
+        else:
+            file.content_string = text
+    return env
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Put the question list where the practice page's marker is."""
+    if page.file.src_uri != _build.get("bank_src") or "data" not in _build:
+        return output
+    listing = f'<noscript class="{LIST_SOURCE}" data-search-exclude>\n{render_list(_build["data"])}\n</noscript>'
+    return HTML_MARKER.sub(lambda _: listing, output, count=1)
 
 
 # --- command line ---------------------------------------------------------------------------
 
 
-def _bank_files(docs_dir: Path) -> list[Path]:
-    """The pages that hold the bank markers (normally only docs/practice/index.md)."""
-    return [p for p in sorted(docs_dir.rglob("*.md")) if START in p.read_text(encoding="utf-8")]
+def _bank_paths(config: Any) -> list[str]:
+    """Where the bank goes (below docs_dir and site_dir) for each page holding the marker."""
+    from mkdocs.structure.files import File
+
+    docs_dir = Path(config["docs_dir"])
+    paths = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        if MARKER.search(path.read_text(encoding="utf-8")):
+            src = path.relative_to(docs_dir).as_posix()
+            page = File(src, str(docs_dir), config["site_dir"], config["use_directory_urls"])
+            paths.append(posixpath.join(posixpath.dirname(page.dest_uri), BANK_JSON))
+    return paths
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """`--write` the committed bank, or `--check` that it matches the pages (exit 1 if not)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     mode = parser.add_mutually_exclusive_group(required=True)
-    mode.add_argument("--write", action="store_true", help="rewrite the committed bank region")
+    mode.add_argument("--write", action="store_true", help="rewrite the committed bank copy")
     mode.add_argument("--check", action="store_true", help="exit 1 if the committed copy drifted")
     parser.add_argument("--config", default=str(ROOT / "mkdocs.yml"), help="mkdocs.yml to read")
     args = parser.parse_args(argv)
 
     from mkdocs.config import load_config
 
-    config = load_config(config_file=args.config)
+    config_file = Path(args.config).resolve()
+    config = load_config(config_file=str(config_file))
     docs_dir = Path(config["docs_dir"])
-    banks = _bank_files(docs_dir)
-    if not banks:
-        print(f"no page under {docs_dir} holds the {START} marker", file=sys.stderr)
+    paths = _bank_paths(config)
+    if not paths:
+        print(f"no page under {docs_dir} holds the <!-- question-bank --> marker", file=sys.stderr)
         return 1
+    with tempfile.TemporaryDirectory() as site:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "false"}
+        build = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", site],
+            cwd=config_file.parent, env=env, capture_output=True, text=True, check=False,
+        )
+        if build.returncode != 0:
+            print(build.stdout + build.stderr, file=sys.stderr)
+            return 2
+        fresh = {path: (Path(site) / path).read_text(encoding="utf-8") for path in paths}
     status = 0
-    for path in banks:
-        src = path.relative_to(docs_dir).as_posix()
-        text = path.read_text(encoding="utf-8")
-        generated = generate(config["nav"], docs_dir, src, anchors=False)
+    for path, text in fresh.items():
+        committed = docs_dir / path
+        current = committed.read_text(encoding="utf-8") if committed.is_file() else None
         if args.write:
-            updated = replace_region(text, generated)
-            if updated != text:
-                path.write_text(updated, encoding="utf-8")
-                print(f"updated docs/{src}")
+            if current != text:
+                committed.write_text(text, encoding="utf-8")
+                print(f"updated docs/{path} ({len(text.encode()) / 1024:.0f} KB)")
             else:
-                print(f"docs/{src} is up to date")
-        elif committed_region(text) != generated:
+                print(f"docs/{path} is up to date")
+        elif current != text:
             print(
-                f"docs/{src}: the committed question bank differs from the pages; "
+                f"docs/{path}: the committed question bank differs from the pages; "
                 "run `make bank` (python hooks/question_bank.py --write) and commit the result",
                 file=sys.stderr,
             )

@@ -102,6 +102,23 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline copy as readers get it: the zip scripts/build_offline.py makes, unzipped."""
+    tmp = tmp_path_factory.mktemp("offline")
+    archive = tmp / "offline.zip"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_offline.py"), "--zip", str(archive)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    shutil.unpack_archive(archive, tmp / "unzipped")
+    return tmp / "unzipped" / "interview-notes"
+
+
+@pytest.fixture(scope="session")
 def site_url(site_dir: Path) -> Iterator[str]:
     """http://127.0.0.1:PORT/<base>/ serving the built site; stopped at the end of the session."""
     base = site_base_path()

@@ -3,8 +3,13 @@
  *
  * - 모든 페이지: 질문 블록(details.question)마다 id를 찾고(hooks/question_bank.py가 넣은
  *   span.question-anchor, 없으면 같은 규칙으로 계산), 독자의 표시를 글자 배지로 보여 준다.
+ *   주제 페이지는 아무것도 내려받지 않는다: 배지는 페이지의 질문 블록과 localStorage만 읽는다.
  * - 질문 모음 페이지(#practice-drill이 있는 페이지): 무작위 질문, 답 보기, 표시 버튼,
- *   섹션별 진행 막대, "다시 볼 질문만" 필터, 기록 초기화.
+ *   섹션별 진행 막대, "다시 볼 질문만" 필터, 기록 초기화, 페이지별로 펼치는 질문 목록. 진행 막대와
+ *   목록은 훅이 빌드 때 넣은 목록(<noscript>, 아래 "목록")을 읽는다. 질문 은행(data-bank="bank.json", 모범 답안 포함)은
+ *   독자가 처음 "무작위 질문"을 누를 때 한 번만 받는다. file://(오프라인 사본)에서는 fetch가 막히므로
+ *   같은 자료를 담은 bank.js를 <script>로 불러온다. 훅이 돌지 않은 빌드(Zensical)에는 목록이 없으므로
+ *   페이지를 열 때 은행을 받아 훅과 같은 목록을 그린다.
  * - 저장: localStorage 키 하나(STORAGE_KEY)에 {"q-xxxxxxxx": "know" | "unsure" | "unknown"}.
  *   깨진 JSON, 객체가 아닌 값, 모르는 id나 값은 무시한다. 저장소를 쓸 수 없으면(사생활 보호 모드)
  *   이번 방문 동안만 메모리에 둔다.
@@ -13,7 +18,6 @@
  *   (network/tcp-handshake, http, 홈은 ""). hooks/question_bank.py의 question_id()와 같아야 한다.
  *
  * 의존성 없음. Material의 document$를 구독해 즉시 이동(instant navigation) 뒤에도 다시 붙는다.
- * 네트워크 요청을 하지 않는다: 연습에 필요한 것은 모두 질문 모음 페이지 안에 있다.
  */
 (function () {
   "use strict";
@@ -217,43 +221,198 @@
       var summary = blocks[i].querySelector(":scope > summary");
       if (summary) setBadge(summary, marks[blocks[i].getAttribute("data-qid")]);
     }
-    var items = root.querySelectorAll(".practice-item[data-qid]");
+    // 질문 목록: 배지는 링크 뒤에 둔다.
+    var items = root.querySelectorAll(".practice-list li[data-qid]");
     for (var j = 0; j < items.length; j++) {
-      var line = items[j].querySelector(".practice-item__question");
-      var holder = line && line.parentNode;
-      if (holder) setBadge(holder, marks[items[j].getAttribute("data-qid")]);
+      var item = items[j];
+      var mark = marks[item.getAttribute("data-qid")];
+      var old = item.querySelector(":scope > .practice-badge");
+      if (old && old.getAttribute("data-mark") === mark) continue;
+      if (old) item.removeChild(old);
+      var link = item.querySelector(":scope > a");
+      if (mark && link) item.insertBefore(badge(mark), link.nextSibling);
     }
   }
 
-  /** 커밋된 질문 모음(Zensical 빌드)은 페이지로만 링크한다: 질문 위치(#q-…)를 붙여 준다. */
-  function linkBankItems(root) {
-    var links = root.querySelectorAll(".practice-item[data-qid] .practice-item__question");
-    for (var i = 0; i < links.length; i++) {
-      var href = links[i].getAttribute("href") || "";
-      if (href.indexOf("#") === -1) {
-        links[i].setAttribute("href", href + "#" + links[i].closest(".practice-item").getAttribute("data-qid"));
+  /* ---- 질문 은행(bank.json) ---------------------------------------------------------------- */
+
+  var banks = {}; // 은행 URL → Promise. 즉시 이동으로 페이지를 오가도 한 번만 받는다.
+
+  function bankUrl(host) {
+    return new URL(host.getAttribute("data-bank") || "bank.json", window.location.href).href;
+  }
+
+  /** file://에서는 fetch가 막힌다: 오프라인 빌드가 함께 만든 bank.js를 <script>로 불러온다. */
+  function loadBankScript(url) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = url.replace(/\.json(?=$|[?#])/, ".js");
+      script.onload = function () {
+        var data = window.interviewNotesBank;
+        script.parentNode.removeChild(script);
+        if (data) resolve(data);
+        else reject(new Error("bank.js did not define the bank"));
+      };
+      script.onerror = function () {
+        script.parentNode.removeChild(script);
+        reject(new Error("could not load " + script.src));
+      };
+      document.head.appendChild(script);
+    });
+  }
+
+  function fetchBank(url) {
+    return window.fetch(url, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error(url + ": HTTP " + response.status);
+      return response.json();
+    });
+  }
+
+  /** 은행: {v, s: 섹션들, p: 페이지들 {u, t, s}, q: 질문들 {i, p, t, a, up?, c?}} (형식: 훅의 docstring). */
+  function loadBank(url) {
+    if (!banks[url]) {
+      var load = window.location.protocol === "file:" ? loadBankScript(url) : fetchBank(url);
+      banks[url] = load.then(function (data) {
+        if (!data || !Array.isArray(data.q) || !Array.isArray(data.p)) {
+          throw new Error(url + ": not a question bank");
+        }
+        var byId = {};
+        data.q.forEach(function (question) {
+          byId[question.i] = question;
+        });
+        return { data: data, byId: byId, url: url };
+      });
+      banks[url].catch(function () {
+        delete banks[url]; // 다음에 다시 시도한다.
+      });
+    }
+    return banks[url];
+  }
+
+  /** 훅의 render_list()와 같은 목록(Zensical처럼 훅이 돌지 않은 빌드용): 페이지마다 <h3>과 평평한 <ul>. */
+  function renderList(data) {
+    var byId = {};
+    data.q.forEach(function (question) {
+      byId[question.i] = question;
+    });
+    function depth(question) {
+      return question.up && byId[question.up] ? 1 + depth(byId[question.up]) : 0;
+    }
+    function items(list, ids, pageUrl) {
+      ids.forEach(function (id) {
+        var question = byId[id];
+        var attrs = { "data-qid": id };
+        if (depth(question)) attrs["data-depth"] = String(depth(question));
+        list.appendChild(el("li", attrs, [el("a", { href: pageUrl + "#" + id, text: question.t })]));
+        items(list, question.c || [], pageUrl);
+      });
+    }
+    var root = el("div", { className: "practice-list", id: "practice-list" }, [
+      el("p", { text: "질문 " + data.q.length + "개(꼬리 질문 포함), 페이지 " + data.p.length + "개" }),
+    ]);
+    data.s.forEach(function (section, number) {
+      root.appendChild(el("h2", { id: "bank-" + section.split(/\s+/).join("-"), text: section }));
+      data.p.forEach(function (page, index) {
+        if (page.s !== number) return;
+        var top = data.q.filter(function (question) {
+          return question.p === index && !question.up;
+        }).map(function (question) {
+          return question.i;
+        });
+        var list = el("ul", { className: "practice-page", "data-section": section });
+        items(list, top, page.u);
+        root.appendChild(el("h3", {}, [el("a", { href: page.u, text: page.t })]));
+        root.appendChild(list);
+      });
+    });
+    return root;
+  }
+
+  /* ---- 질문 모음 페이지: 목록 ------------------------------------------------------------- */
+
+  /*
+   * 훅은 전체 목록(render_list)을 <noscript class="practice-list-source">에 넣는다. JavaScript가 없으면
+   * 그대로 보이고, 있으면 브라우저는 그것을 글자로만 두어 요소가 생기지 않는다(질문이 늘어도 DOM이
+   * 작다). 여기서는 그 HTML을 <template>에서 읽어 페이지마다 접힌 <details>로 보이고, 독자가 펼친
+   * 페이지의 질문만 DOM에 넣는다. 즉시 이동으로 들어오면 Material이 noscript 안을 이미 요소로 풀어
+   * 두므로, 읽은 뒤 noscript를 통째로 바꾼다.
+   */
+
+  function parseList(markup) {
+    var template = document.createElement("template");
+    template.innerHTML = markup;
+    return template.content.querySelector(".practice-list");
+  }
+
+  /** 원본 목록(훅의 HTML이나 renderList의 결과) → 접힌 페이지 묶음과 질문 목록. */
+  function buildListView(source) {
+    var view = el("div", { className: "practice-list", id: "practice-list" });
+    var groups = [];
+    var items = [];
+    var title = "";
+    for (var node = source.firstElementChild; node; node = node.nextElementSibling) {
+      if (node.tagName === "P" || node.tagName === "H2") {
+        view.appendChild(document.importNode(node, true));
+      } else if (node.tagName === "H3") {
+        title = normalize(node.textContent);
+      } else if (node.tagName === "UL") {
+        var group = {
+          index: groups.length,
+          section: node.getAttribute("data-section") || "",
+          page: title,
+          source: node,
+          element: null,
+          rendered: false,
+          items: [],
+        };
+        var nodes = node.querySelectorAll("li[data-qid]");
+        for (var i = 0; i < nodes.length; i++) {
+          var link = nodes[i].querySelector("a");
+          if (!link) continue;
+          var item = {
+            id: nodes[i].getAttribute("data-qid"),
+            section: group.section,
+            page: group.page,
+            href: link.getAttribute("href"),
+            text: normalize(link.textContent),
+            group: group,
+            node: null,
+          };
+          group.items.push(item);
+          items.push(item);
+        }
+        group.element = el("details", {
+          className: "practice-page",
+          "data-section": group.section,
+          "data-page": String(group.index),
+        }, [el("summary", { text: group.page + " · 질문 " + group.items.length + "개" })]);
+        group.element.addEventListener("toggle", openGroup.bind(null, group));
+        view.appendChild(group.element);
+        groups.push(group);
       }
     }
+    var listView = { element: view, groups: groups, items: items };
+    view.practiceView = listView; // 같은 문서에서 init()을 다시 불러도 목록을 다시 읽지 않는다.
+    return listView;
+  }
+
+  /** 페이지 묶음을 처음 펼칠 때 그 페이지의 질문을 넣는다. */
+  function openGroup(group) {
+    if (!group.element.open || group.rendered) return;
+    group.rendered = true;
+    var list = document.importNode(group.source, true);
+    var nodes = list.querySelectorAll("li[data-qid]");
+    var byId = {};
+    for (var i = 0; i < nodes.length; i++) byId[nodes[i].getAttribute("data-qid")] = nodes[i];
+    group.items.forEach(function (item) {
+      item.node = byId[item.id] || null;
+    });
+    group.element.appendChild(list);
+    paintBadges(group.element);
+    if (drill) filterBank(drill);
   }
 
   /* ---- 질문 모음 페이지: 연습 --------------------------------------------------------------- */
-
-  function bankItems(root) {
-    var nodes = root.querySelectorAll(".practice-item[data-qid]");
-    var items = [];
-    for (var i = 0; i < nodes.length; i++) {
-      var link = nodes[i].querySelector(".practice-item__question");
-      if (!link) continue;
-      items.push({
-        id: nodes[i].getAttribute("data-qid"),
-        section: nodes[i].getAttribute("data-section") || "",
-        page: nodes[i].getAttribute("data-page") || "",
-        node: nodes[i],
-        link: link,
-      });
-    }
-    return items;
-  }
 
   function sectionsOf(items) {
     var seen = {};
@@ -335,6 +494,7 @@
     host.appendChild(panel);
 
     return {
+      host: host,
       items: items,
       sections: sections,
       select: select,
@@ -348,6 +508,7 @@
       progress: progress,
       reset: reset,
       current: null,
+      bank: null, // 처음 "무작위 질문"을 누른 뒤의 질문 은행
     };
   }
 
@@ -356,6 +517,7 @@
     var section = state.select.value;
     var reviewOnly = state.review.checked;
     return state.items.filter(function (item) {
+      if (state.bank && !state.bank.byId[item.id]) return false;
       if (section && item.section !== section) return false;
       if (reviewOnly && !REVIEW[marks[item.id]]) return false;
       return true;
@@ -380,13 +542,15 @@
       );
       return;
     }
+    var entry = state.bank.byId[item.id];
+    var page = state.bank.data.p[entry.p] || {};
     var mark = readMarks()[item.id];
     var text = el("p", { className: "practice-drill__text" }, [
-      el("a", { href: item.link.getAttribute("href") }, [item.link.textContent]),
+      el("a", { href: item.href, text: entry.t }),
     ]);
     if (mark) text.appendChild(badge(mark));
     state.question.appendChild(
-      el("p", { className: "practice-drill__meta", text: item.section + " · " + item.page })
+      el("p", { className: "practice-drill__meta", text: item.section + " · " + (page.t || item.page) })
     );
     state.question.appendChild(text);
     state.reveal.hidden = false;
@@ -403,22 +567,49 @@
     showQuestion(state, pool.length ? pool[Math.floor(Math.random() * pool.length)] : null);
   }
 
+  /** 처음 누를 때 은행을 받는다(한 번만). 받는 동안 버튼은 그대로 두고 상태 줄에 알린다. */
+  function withBank(state, then) {
+    if (state.bank) {
+      then();
+      return;
+    }
+    if (state.loading) return;
+    state.loading = true;
+    state.next.setAttribute("aria-busy", "true");
+    state.status.textContent = "질문을 불러오는 중입니다…";
+    loadBank(bankUrl(state.host)).then(
+      function (bank) {
+        state.loading = false;
+        state.next.removeAttribute("aria-busy");
+        if (drill !== state) return; // 그 사이에 다른 페이지로 이동했다.
+        state.bank = bank;
+        state.status.textContent = "";
+        then();
+      },
+      function (error) {
+        state.loading = false;
+        state.next.removeAttribute("aria-busy");
+        if (window.console) window.console.warn("practice.js:", error);
+        if (drill === state) {
+          state.status.textContent = "질문을 불러오지 못했습니다. 연결을 확인하고 다시 눌러 주세요.";
+        }
+      }
+    );
+  }
+
   function revealAnswer(state) {
     var item = state.current;
     if (!item) return;
-    var source = item.node.querySelector("details");
+    var entry = state.bank.byId[item.id];
     state.answer.textContent = "";
     state.answer.appendChild(el("p", { className: "practice-drill__answer-title", text: "모범 답안" }));
-    if (source) {
-      for (var child = source.firstElementChild; child; child = child.nextElementSibling) {
-        if (child.tagName === "SUMMARY") continue;
-        var copy = child.cloneNode(true);
-        if (copy.removeAttribute) copy.removeAttribute("id");
-        var withIds = copy.querySelectorAll("[id]");
-        for (var i = 0; i < withIds.length; i++) withIds[i].removeAttribute("id");
-        state.answer.appendChild(copy);
-      }
+    var body = el("div", { className: "practice-drill__answer-body" });
+    if (entry && entry.a) {
+      body.innerHTML = entry.a; // 빌드가 사이트의 페이지에서 만든 HTML
+    } else {
+      body.appendChild(el("p", {}, [el("a", { href: item.href, text: "페이지에서 보기" })]));
     }
+    state.answer.appendChild(body);
     state.answer.hidden = false;
     state.marksGroup.hidden = false;
     state.reveal.hidden = true;
@@ -465,25 +656,26 @@
     });
   }
 
-  /** "다시 볼 질문만"을 켜면 질문 모음 목록에서도 헷갈려요·모르겠어요만 남긴다. */
-  function filterBank(state, root) {
+  /** "다시 볼 질문만"을 켜면 목록에서도 헷갈려요·모르겠어요로 표시한 질문(이 있는 페이지)만 남긴다. */
+  function filterBank(state) {
     var marks = readMarks();
     var reviewOnly = state.review.checked;
-    state.items.forEach(function (item) {
-      item.node.hidden = reviewOnly && !REVIEW[marks[item.id]];
-    });
-    var pages = root.querySelectorAll(".practice-page");
-    for (var i = 0; i < pages.length; i++) {
-      var visible = pages[i].querySelector(".practice-item:not([hidden])");
-      pages[i].hidden = reviewOnly && !visible;
-    }
-    var headings = root.querySelectorAll("h2[id^='bank-']");
-    for (var j = 0; j < headings.length; j++) {
-      var id = headings[j].id;
-      var any = state.items.some(function (item) {
-        return "bank-" + item.section.split(/\s+/).join("-") === id && !item.node.hidden;
+    state.list.groups.forEach(function (group) {
+      var keep = 0;
+      group.items.forEach(function (item) {
+        var show = !reviewOnly || Boolean(REVIEW[marks[item.id]]);
+        if (show) keep += 1;
+        if (item.node) item.node.hidden = !show;
       });
-      headings[j].hidden = reviewOnly && !any;
+      group.element.hidden = keep === 0;
+    });
+    var headings = state.list.element.querySelectorAll("h2[id^='bank-']");
+    for (var k = 0; k < headings.length; k++) {
+      var visible = false;
+      for (var node = headings[k].nextElementSibling; node && node.tagName !== "H2"; node = node.nextElementSibling) {
+        if (!node.hidden) visible = true;
+      }
+      headings[k].hidden = !visible;
     }
   }
 
@@ -491,22 +683,18 @@
     paintBadges(root);
     if (drill) {
       renderProgress(drill);
-      filterBank(drill, root);
+      filterBank(drill);
     }
   }
 
-  function setupDrill(root) {
-    var host = root.querySelector("#practice-drill");
-    if (!host) {
+  function startDrill(root, host, list, bank) {
+    if (!list.items.length) {
       drill = null;
       return;
     }
-    var items = bankItems(root);
-    if (!items.length) {
-      drill = null;
-      return;
-    }
-    var state = buildDrill(host, items);
+    var state = buildDrill(host, list.items);
+    state.list = list;
+    state.bank = bank || null;
     drill = state;
 
     state.question.appendChild(
@@ -517,7 +705,9 @@
     );
     state.next.addEventListener("click", function () {
       state.status.textContent = "";
-      pickQuestion(state); // 포커스는 버튼에 두고, 새 질문은 aria-live로 읽힌다.
+      withBank(state, function () {
+        pickQuestion(state); // 포커스는 버튼에 두고, 새 질문은 aria-live로 읽힌다.
+      });
     });
     state.reveal.addEventListener("click", function () {
       revealAnswer(state);
@@ -526,7 +716,7 @@
       if (state.current) pickQuestion(state);
     });
     state.review.addEventListener("change", function () {
-      filterBank(state, root);
+      filterBank(state);
       if (state.current) pickQuestion(state);
     });
     state.marksGroup.addEventListener("click", function (event) {
@@ -550,14 +740,49 @@
     });
   }
 
+  function setupPracticePage(root) {
+    drill = null;
+    var host = root.querySelector("#practice-drill");
+    if (!host) return;
+    var shown = root.querySelector("#practice-list");
+    if (shown && shown.practiceView) {
+      startDrill(root, host, shown.practiceView, null); // 같은 문서에서 다시 init()
+      return;
+    }
+    var noscript = root.querySelector("noscript.practice-list-source");
+    var source = noscript && parseList(noscript.innerHTML);
+    if (source) {
+      var list = buildListView(source);
+      noscript.parentNode.replaceChild(list.element, noscript);
+      startDrill(root, host, list, null);
+      return;
+    }
+    // 훅이 돌지 않은 빌드(Zensical): 은행을 받아 훅과 같은 목록을 만든 뒤 시작한다.
+    host.textContent = "";
+    host.appendChild(el("p", { className: "practice-drill__status", role: "status", text: "질문 목록을 불러오는 중입니다…" }));
+    loadBank(bankUrl(host)).then(
+      function (bank) {
+        if (!host.isConnected || root.querySelector("#practice-list")) return;
+        var built = buildListView(renderList(bank.data));
+        host.parentNode.insertBefore(built.element, host.nextSibling);
+        startDrill(root, host, built, bank);
+        refresh(root);
+      },
+      function (error) {
+        if (window.console) window.console.warn("practice.js:", error);
+        host.textContent = "";
+        host.appendChild(el("p", { role: "status", text: "질문 목록을 불러오지 못했습니다. 새로 고침해 보세요." }));
+      }
+    );
+  }
+
   /* ---- 시작 ------------------------------------------------------------------------------- */
 
   function init() {
     var root = document.querySelector("article") || document.body;
     try {
       identifyQuestions(root);
-      linkBankItems(root);
-      setupDrill(root);
+      setupPracticePage(root);
       refresh(root);
     } catch (error) {
       // 연습 기능의 문제가 페이지 읽기를 막지 않게 한다.
@@ -576,6 +801,7 @@
     questionId: questionId,
     pageKey: pageKey,
     readMarks: readMarks,
+    renderList: renderList, // 은행 → 훅의 render_list()와 같은 목록 (테스트용)
     init: init, // 테스트와 디버깅용: 현재 문서에 다시 붙인다.
   };
 
