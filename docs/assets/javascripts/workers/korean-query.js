@@ -1,0 +1,537 @@
+/*
+ * Korean query analysis for Material's search (lunr), run inside the search worker.
+ *
+ * Material turns every query word into a prefix wildcard and never splits Hangul, so a particle
+ * glued to a word (`쿠키란`), a compound typed without its space (`커넥션풀`) or a generic word
+ * in a title (`… 차이`) decide the results. This module rewrites the reader's query, from rules
+ * of the language and the index's own vocabulary (no entry per query):
+ *
+ *   1. split at Latin/digit <-> Hangul boundaries (`TLS란` -> `TLS 란`, `http헤더` -> `http 헤더`);
+ *   2. strip a trailing particle or copula ending (a closed class) when what remains is a word
+ *      the index knows; drop a word that is only an ending;
+ *   3. segment an unspaced Hangul compound into words the index knows, and join spaced words
+ *      when only the joined form is known;
+ *   4. question words and light verbs (차이, 이유, 방법, 하는 …) stay optional when a topic word is
+ *      present; topic words the index knows are required; unknown words (typos) get one edit
+ *      of tolerance and stay optional;
+ *   5. a word the index does not know but a reviewed synonym group does is replaced by the
+ *      group's spelling the index uses most.
+ *
+ * rewrite() returns the strict query and, when it differs, a loose fallback (topic words
+ * optional, question words dropped) for when no section holds every topic word.
+ * Original case is kept: Material splits camelCase on it.
+ *
+ * Loaded with importScripts() by korean-search.js, and by node in the tests.
+ */
+(function (root) {
+  "use strict"
+
+  /* Particles and copula endings, longest first (a closed class of Korean). */
+  var ENDINGS = [
+    "이라는", "이라고", "이란게", "이란건", "이에요", "인가요", "입니다", "이란?",
+    "에서는", "에서의", "으로는", "으로서", "으로써", "에게서", "이라면", "이라서",
+    "에서", "으로", "에게", "까지", "부터", "처럼", "보다", "이나", "이란", "이다", "이랑",
+    "라는", "라고", "인가", "인지", "이고", "이며", "에는", "에도", "와의", "과의", "로서", "로써",
+    "란", "은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "로", "도", "만", "나", "랑",
+    "요", "야"
+  ]
+  var ENDING_SET = new Set(ENDINGS)
+
+  /* Endings of 하다/되다 predicates (안전한가요, 설정하는, 적용되나요): the stem is the topic. */
+  var PREDICATE_ENDINGS = [
+    "하나요", "한가요", "합니다", "했나요", "해야", "해요", "하는", "하다", "한다", "하면", "하게",
+    "하고", "하지", "할까", "하죠", "한가", "했다", "할때", "해서", "하려면", "되나요", "됩니다",
+    "되는", "되다", "된다", "되면", "되고", "되지", "될까", "돼요", "되나", "돼서", "한", "할", "해",
+    "된", "될", "돼"
+  ]
+
+  /* How Korean spells Latin letters (에이 = A, 엔 = N …): 제이피에이 -> JPA. */
+  var LETTERS = [
+    ["더블유", "w"], ["에이치", "h"], ["에이", "a"], ["에프", "f"], ["에스", "s"], ["에스", "s"],
+    ["브이", "v"], ["엑스", "x"], ["와이", "y"], ["제트", "z"], ["아이", "i"], ["제이", "j"],
+    ["케이", "k"], ["비", "b"], ["씨", "c"], ["디", "d"], ["이", "e"], ["지", "g"], ["엘", "l"],
+    ["엠", "m"], ["엔", "n"], ["오", "o"], ["피", "p"], ["큐", "q"], ["알", "r"], ["티", "t"],
+    ["유", "u"], ["지", "z"]
+  ]
+
+  /* Generic words of a question, not of its topic: low weight when a topic word is present. */
+  var QUESTION_WORDS = new Set([
+    "얼마나", "얼마", "몇", "어느", "누구", "뭘", "어때", "어떤가요", "좋나요", "되요",
+    "원인", "해결", "해결법", "해결책", "대처", "대처법", "주의점", "주의사항", "팁", "구현",
+    "구현법", "적용", "찾는법", "찾기", "뜨는법", "하는방법", "알려줘", "설명해줘", "정리해줘", "필요", "필요성",
+    "차이", "차이점", "다른점", "다른", "비교", "vs", "versus", "이유", "왜", "목적", "방법", "방식",
+    "하는법", "법", "장단점", "장점", "단점", "예시", "예제", "예", "과정", "흐름", "순서", "설명",
+    "정리", "요약", "개념", "정의", "의미", "뜻", "원리", "동작", "동작원리", "작동", "작동원리",
+    "종류", "특징", "역할", "구조", "면접", "질문", "답변", "기술면접", "뭐", "뭐야", "뭔가요",
+    "뭐예요", "뭐에요", "무엇", "무엇인가", "무엇인가요", "무슨", "어떤", "어떻게", "언제", "어디",
+    "어디서", "누가", "되나", "되나요", "되는", "되는지", "하는", "하나", "하나요", "하면", "할때",
+    "때", "경우", "대해", "대한", "대해서", "관련", "관하여", "사용", "사용하는", "사용법", "쓰는",
+    "쓰나", "쓰나요", "써야", "쓸때", "있는", "없는", "있나요", "좋은", "일", "것", "거", "점",
+    "what", "is", "the", "a", "an", "how", "why", "when", "difference", "between", "and", "of",
+    "in", "to", "for", "about"
+  ])
+
+  var HANGUL = /[\uac00-\ud7a3]/
+  var SCRIPT_RUN = /[\uac00-\ud7a3]+|[^\uac00-\ud7a3]+/g
+  var LUNR_SPECIAL = /[~^*:"'`]|(^|\s)[+\-]+/g
+  var MAX_WORDS = 12
+  var MAX_LENGTH = 120
+
+  function isHangul(word) {
+    return HANGUL.test(word)
+  }
+
+  /* 셰 -> [ㅅ, ㅖ]: syllables as initial, medial and (optional) final jamo codes. */
+  function jamo(word) {
+    var out = []
+    for (var i = 0; i < word.length; i++) {
+      var code = word.charCodeAt(i) - 0xac00
+      if (code < 0 || code > 11171) { out.push(word.charCodeAt(i) + 100000); continue }
+      out.push(Math.floor(code / 588), 19 + Math.floor((code % 588) / 28))
+      if (code % 28) out.push(40 + (code % 28))
+    }
+    return out
+  }
+
+  /* Levenshtein distance of two sequences, giving up (returning limit) once it reaches limit. */
+  function edits(a, b, limit) {
+    if (Math.abs(a.length - b.length) >= limit) return limit
+    var previous = []
+    for (var j = 0; j <= b.length; j++) previous.push(j)
+    for (var i = 1; i <= a.length; i++) {
+      var current = [i]
+      var low = i
+      for (var k = 1; k <= b.length; k++) {
+        var cost = a[i - 1] === b[k - 1] ? 0 : 1
+        var value = Math.min(previous[k] + 1, current[k - 1] + 1, previous[k - 1] + cost)
+        current.push(value)
+        if (value < low) low = value
+      }
+      if (low >= limit) return limit
+      previous = current
+    }
+    return previous[b.length]
+  }
+
+  /* The analyzer over one index's vocabulary (lower-cased tokens) and synonym groups. */
+  function create(tokens, synonymGroups, separator) {
+    var split = separator ? new RegExp(separator, "u") : /\s+/
+    var vocab = new Set()
+    var counts = new Map()
+    tokens.forEach(function (token) {
+      var lower = token.toLowerCase()
+      vocab.add(lower)
+      counts.set(lower, (counts.get(lower) || 0) + 1)
+    })
+    var sorted = Array.from(vocab).sort()
+
+    /* Is there an index token that starts with this prefix (what a wildcard would match)? */
+    function isPrefix(word) {
+      var lower = word.toLowerCase()
+      var lo = 0
+      var hi = sorted.length
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1
+        if (sorted[mid] < lower) lo = mid + 1
+        else hi = mid
+      }
+      return lo < sorted.length && sorted[lo].lastIndexOf(lower, 0) === 0
+    }
+
+    /* Does an index token hold this word in its middle (`셰이크` in `핸드셰이크`)? */
+    function isInfix(word) {
+      var lower = word.toLowerCase()
+      for (var i = 0; i < sorted.length; i++) if (sorted[i].indexOf(lower) > 0) return true
+      return false
+    }
+
+    /* Is this a word of the index: a token itself, or a token with a particle? */
+    function isWord(word) {
+      var lower = word.toLowerCase()
+      if (vocab.has(lower)) return true
+      if (!isHangul(lower)) return false
+      for (var i = 0; i < ENDINGS.length; i++)
+        if (vocab.has(lower + ENDINGS[i])) return true
+      return false
+    }
+
+    /* Split an unspaced Hangul word into the fewest words the index knows (two or more). */
+    function segment(word) {
+      var n = word.length
+      var best = new Array(n + 1).fill(null)
+      best[0] = []
+      for (var end = 1; end <= n; end++)
+        for (var start = Math.max(0, end - 12); start < end; start++) {
+          if (best[start] === null) continue
+          var piece = word.slice(start, end)
+          if (piece.length === 1 && (ENDING_SET.has(piece) || !vocab.has(piece))) continue
+          if (!isWord(piece)) continue
+          var candidate = best[start].concat([piece])
+          if (best[end] === null || candidate.length < best[end].length) best[end] = candidate
+        }
+      return best[n] && best[n].length >= 2 ? best[n] : null
+    }
+
+    /* Stems of a Hangul word: itself, then without each ending it carries (longest first). */
+    function stems(word) {
+      var found = [word]
+      for (var i = 0; i < ENDINGS.length; i++) {
+        var ending = ENDINGS[i]
+        if (word.length > ending.length && word.slice(-ending.length) === ending)
+          found.push(word.slice(0, -ending.length))
+      }
+      return found
+    }
+
+    /* 제이피에이 -> "jpa" when the whole word spells Latin letters, else null. */
+    function spelledLetters(word) {
+      var out = ""
+      var i = 0
+      while (i < word.length) {
+        var found = false
+        for (var l = 0; l < LETTERS.length; l++)
+          if (word.substr(i, LETTERS[l][0].length) === LETTERS[l][0]) {
+            out += LETTERS[l][1]
+            i += LETTERS[l][0].length
+            found = true
+            break
+          }
+        if (!found) return null
+      }
+      return out.length >= 2 ? out : null
+    }
+
+    /* One Hangul run -> its words, each {text, known}. */
+    function analyseHangul(run) {
+      if (ENDING_SET.has(run)) return []
+      var candidates = stems(run)
+      for (var i = 0; i < candidates.length; i++)
+        if (isWord(candidates[i])) return [{ text: candidates[i], known: true }]
+      for (var j = 0; j < candidates.length; j++) {
+        var parts = segment(candidates[j])
+        if (parts) return parts.map(function (part) { return { text: part, known: true } })
+      }
+      for (var k = 0; k < candidates.length; k++)
+        if (candidates[k].length >= 2 && isPrefix(candidates[k]))
+          return [{ text: candidates[k], known: true }]
+      for (var p = 0; p < PREDICATE_ENDINGS.length; p++) {
+        var pe = PREDICATE_ENDINGS[p]
+        var stem = run.slice(0, -pe.length)
+        if (run.length > pe.length && run.slice(-pe.length) === pe && stem.length >= 2 && isPrefix(stem))
+          return [{ text: stem, known: true }]
+      }
+      var spelled = spelledLetters(run)
+      if (spelled && isPrefix(spelled)) return [{ text: spelled.toUpperCase(), known: true }]
+      if (run.length >= 2 && isInfix(run)) return [{ text: run, known: true, infix: true }]
+      return [{ text: run, known: false }]
+    }
+
+    /* One Latin/digit run -> its words (split at letter/digit boundaries only if needed). */
+    function analyseLatin(run) {
+      if (isPrefix(run)) return [{ text: run, known: true }]
+      var pieces = run.match(/[a-z]+|[0-9]+|[^a-z0-9]+/gi) || [run]
+      if (pieces.length > 1 && pieces.every(isPrefix))
+        return pieces.map(function (piece) { return { text: piece, known: true } })
+      return [{ text: run, known: false }]
+    }
+
+    /* Spelling correction: the index word (or synonym spelling) closest to an unknown word,
+       by edits of Hangul jamo (쉐/셰, 쏘/소, 콜/컬 are one edit) or Latin letters. */
+    var byLength = new Map()
+    function addCandidate(word) {
+      var key = (isHangul(word) ? "h" : "l") + word.length
+      if (!byLength.has(key)) byLength.set(key, new Set())
+      byLength.get(key).add(word)
+    }
+    vocab.forEach(function (word) { if (word.length >= 2 && /^[\uac00-\ud7a3]+$|^[a-z]+$/.test(word)) addCandidate(word) })
+    synonymGroups.forEach(function (group) {
+      group.forEach(function (term) { if (!/\s/.test(term)) addCandidate(term.toLowerCase()) })
+    })
+    function correct(word) {
+      var lower = word.toLowerCase()
+      var hangul = isHangul(lower)
+      if (lower.length < (hangul ? 2 : 4)) return null
+      var limit = hangul ? (lower.length >= 4 ? 2 : 1) : (lower.length >= 8 ? 2 : 1)
+      var mine = hangul ? jamo(lower) : lower
+      var best = null
+      var bestDistance = limit + 1
+      var bestCount = 0
+      for (var d = -1; d <= 1; d++) {
+        var bucket = byLength.get((hangul ? "h" : "l") + (lower.length + d))
+        if (!bucket) continue
+        bucket.forEach(function (candidate) {
+          var distance = edits(mine, hangul ? jamo(candidate) : candidate, limit + 1)
+          var count = counts.get(candidate) || 1
+          if (distance > limit) return
+          if (distance < bestDistance || (distance === bestDistance && count > bestCount)) {
+            best = candidate
+            bestDistance = distance
+            bestCount = count
+          }
+        })
+      }
+      return best
+    }
+
+    /* The spelling of a synonym group the index uses most, for a word it does not know. */
+    function synonymFor(word) {
+      var lower = word.toLowerCase()
+      var best = null
+      var bestCount = 0
+      synonymGroups.forEach(function (group) {
+        var spellings = group.map(function (term) { return term.toLowerCase() })
+        if (spellings.indexOf(lower) < 0 && spellings.indexOf(lower.replace(/\s+/g, "")) < 0) return
+        group.forEach(function (term) {
+          var words = term.split(/\s+/)
+          if (!words.every(isWord)) return
+          var count = Math.min.apply(null, words.map(function (w) {
+            return counts.get(w.toLowerCase()) || 1
+          }))
+          if (count > bestCount) { best = words; bestCount = count }
+        })
+      })
+      return best
+    }
+
+    function dominates(words, word) {
+      if (words.length === 1 && words[0].toLowerCase() === word.toLowerCase()) return false
+      var theirs = Math.min.apply(null, words.map(function (w) { return counts.get(w.toLowerCase()) || 0 }))
+      return theirs >= 5 * Math.max(1, counts.get(word.toLowerCase()) || 0)
+    }
+
+    /* A spelling of several words (`더티 체킹`) the index does not use -> the group's spelling. */
+    function replacePhrases(text) {
+      synonymGroups.forEach(function (group) {
+        group.forEach(function (term) {
+          if (!/\s/.test(term)) return
+          var at = text.toLowerCase().indexOf(term.toLowerCase())
+          if (at < 0) return
+          var words = term.split(/\s+/)
+          var best = synonymFor(term)
+          if (!best || best.join(" ").toLowerCase() === term.toLowerCase()) return
+          var rare = Math.min.apply(null, words.map(function (w) { return counts.get(w.toLowerCase()) || 0 }))
+          var common = Math.min.apply(null, best.map(function (w) { return counts.get(w.toLowerCase()) || 0 }))
+          if (words.every(isWord) && common < 5 * Math.max(1, rare)) return
+          text = text.slice(0, at) + " " + best.join(" ") + " " + text.slice(at + term.length)
+        })
+      })
+      return text
+    }
+
+    /* The reader's query -> words with their roles. */
+    function analyse(raw) {
+      var text = replacePhrases(String(raw).slice(0, MAX_LENGTH).replace(LUNR_SPECIAL, " "))
+      var tokens = []
+      text.split(/[\s,.;!?()[\]{}<>/\\|=&]+/).forEach(function (token) {
+        tokens.push.apply(tokens, token.split(split))
+      })
+      tokens = tokens.filter(Boolean).slice(0, MAX_WORDS)
+      var words = []
+      tokens.forEach(function (token) {
+        if (isHangul(token) && /[a-z0-9]/i.test(token) && isWord(token)) {
+          words.push({ text: token, known: true })
+          return
+        }
+        var runs = token.match(SCRIPT_RUN) || []
+        runs.forEach(function (run) {
+          if (!/[\p{L}\p{N}]/u.test(run)) return /* emoji, symbols */
+          var found = isHangul(run) ? analyseHangul(run) : analyseLatin(run)
+          words.push.apply(words, found)
+        })
+      })
+      /* Two Latin words an identifier joins (`time wait` -> `time_wait`, `keep alive` -> `keep-alive`
+         is already split by the index): use the identifier when the index has it. */
+      for (var u = 0; u + 1 < words.length; u++) {
+        var a = words[u].text
+        var b = words[u + 1].text
+        if (/^[a-z0-9]+$/i.test(a) && /^[a-z0-9]+$/i.test(b) && vocab.has((a + "_" + b).toLowerCase()))
+          words.splice(u, 2, { text: a + "_" + b, known: true })
+      }
+      /* Join two spaced words when only the joined form is a word of the index. */
+      for (var i = 0; i + 1 < words.length; i++) {
+        var joined = words[i].text + words[i + 1].text
+        if (isHangul(joined) && isWord(joined) && !(words[i].known && words[i + 1].known)) {
+          words.splice(i, 2, { text: joined, known: true })
+        }
+      }
+      var result = []
+      words.forEach(function (word) {
+        if (!word.known && !synonymFor(word.text)) {
+          var fixed = correct(word.text)
+          if (fixed) word = { text: fixed, known: true, corrected: true }
+        }
+        var synonym = synonymFor(word.text)
+        /* The site's own spelling replaces one it does not use, or one it uses far less. */
+        if (synonym && (!word.known || word.corrected || dominates(synonym, word.text))) {
+          synonym.forEach(function (w) { result.push({ text: w, known: true }) })
+          return
+        }
+        result.push(word)
+      })
+      result.forEach(function (word) {
+        word.question = QUESTION_WORDS.has(word.text.toLowerCase())
+      })
+      /* Drop repeats, keeping the first. */
+      var seen = new Set()
+      return result.filter(function (word) {
+        var key = word.text.toLowerCase()
+        if (seen.has(key)) return false
+        seen.add(key)
+        return true
+      })
+    }
+
+    /* A finished word that is an index token matches exactly (`http` is not `https`); the last
+       word may still be being typed, so it stays a prefix. */
+    function term(word, required, last) {
+      if (!word.known) return word.text
+      if (word.infix) return (required ? "+*" : "*") + word.text + "*"
+      var exact = !last && vocab.has(word.text.toLowerCase())
+      if (required) return "+" + word.text + (exact ? "" : "*")
+      return exact ? word.text + "^1" : word.text
+    }
+
+    /* The reader's query -> {strict, loose}: lunr queries in the syntax Material accepts. */
+    function rewrite(raw) {
+      var words = analyse(raw)
+      var topics = words.filter(function (w) { return w.known && !w.question })
+      if (!words.length) return { strict: "", loose: "", words: words }
+      var lastIndex = words.length - 1
+      if (!topics.length) {
+        var plain = words.map(function (w, i) { return term(w, false, i === lastIndex) }).join(" ")
+        return { strict: plain, loose: plain, words: words }
+      }
+      var strict = words.map(function (w, i) {
+        return term(w, w.known && !w.question, i === lastIndex)
+      }).join(" ")
+      var loose = words
+        .map(function (w, i) { return w.question ? "" : term(w, false, i === lastIndex) })
+        .filter(Boolean)
+        .join(" ")
+      return { strict: strict, loose: loose, words: words }
+    }
+
+    return { rewrite: rewrite, analyse: analyse, isWord: isWord, isPrefix: isPrefix }
+  }
+
+  /*
+   * Index side: the same word boundaries in the docs, marked with U+200B (which the search
+   * separator splits on and a result snippet shows as nothing) before Material builds its index:
+   *   - Latin/digit word + Hangul ending (`HTTP와` -> `HTTP|와`);
+   *   - noun + particle (`헤더는` -> `헤더|는`) when the corpus uses the stem as a word of its own
+   *     (alone, or with two or more different endings);
+   *   - an unspaced compound the corpus rarely writes whole, into parts it uses as words
+   *     (`스레드풀` -> `스레드|풀`).
+   */
+  var MARK = "\u200b"
+  var DOC_TOKEN = /[\uac00-\ud7a3A-Za-z0-9+#]+/g
+  var MIXED = /^([A-Za-z0-9+#]+)([\uac00-\ud7a3]+)$/
+
+  function markDocs(docs) {
+    var counts = new Map()
+    docs.forEach(function (doc) {
+      var text = ((doc.title || "") + " " + (doc.text || "")).replace(/<[^>]*>|&[a-z]+;|&#\d+;/gi, " ")
+      var found = text.match(DOC_TOKEN) || []
+      for (var i = 0; i < found.length; i++) {
+        var lower = found[i].toLowerCase()
+        counts.set(lower, (counts.get(lower) || 0) + 1)
+      }
+    })
+    var seenEndings = new Map()
+    counts.forEach(function (_, token) {
+      for (var i = 0; i < ENDINGS.length; i++) {
+        var ending = ENDINGS[i]
+        if (token.length > ending.length && token.slice(-ending.length) === ending) {
+          var stem = token.slice(0, -ending.length)
+          if (!seenEndings.has(stem)) seenEndings.set(stem, new Set())
+          seenEndings.get(stem).add(ending)
+        }
+      }
+    })
+    function isWord(word) {
+      word = word.toLowerCase()
+      if (word.length === 1) return counts.has(word) && !ENDING_SET.has(word)
+      return counts.has(word) || (seenEndings.has(word) && seenEndings.get(word).size >= 2)
+    }
+    function segmentDoc(word) {
+      var n = word.length
+      var best = new Array(n + 1).fill(null)
+      best[0] = []
+      for (var end = 2; end <= n; end++)
+        for (var start = Math.max(0, end - 10); start < end; start++) {
+          var piece = word.slice(start, end)
+          /* One syllable only as the last part, and only a word used alone (스레드|풀). */
+          if (piece.length === 1 && (end < n || ENDING_SET.has(piece) || (counts.get(piece) || 0) < 3)) continue
+          if (best[start] === null || !isWord(piece)) continue
+          if (best[end] === null || best[start].length + 1 < best[end].length)
+            best[end] = best[start].concat([piece])
+        }
+      return best[n] && best[n].length >= 2 ? best[n] : null
+    }
+    var cache = new Map()
+    function split(token) {
+      if (cache.has(token)) return cache.get(token)
+      var parts = [token]
+      var mixed = MIXED.exec(token)
+      if (mixed) {
+        if (ENDING_SET.has(mixed[2])) parts = [mixed[1], mixed[2]]
+        else if (mixed[2].length >= 2) parts = [mixed[1]].concat(split(mixed[2]))
+      } else if (HANGUL.test(token[0])) {
+        var stem = token
+        var ending = ""
+        for (var i = 0; i < ENDINGS.length; i++) {
+          var e = ENDINGS[i]
+          var rest = token.slice(0, -e.length)
+          if (token.length > e.length && token.slice(-e.length) === e && rest.length >= 2 &&
+              (isWord(rest) || (rest.length >= 3 && segmentDoc(rest)))) {
+            stem = rest
+            ending = e
+            break
+          }
+        }
+        if (ending) {
+          parts = split(stem).concat([ending]) /* 헤더에만 -> 헤더|에|만 */
+        } else {
+          parts = [stem]
+          if (stem.length >= 3 && (counts.get(stem.toLowerCase()) || 0) <= 2)
+            parts = segmentDoc(stem) || [stem]
+        }
+      }
+      cache.set(token, parts)
+      return parts
+    }
+    function mark(html) {
+      return html.split(/(<[^>]*>)/).map(function (piece) {
+        if (piece.charAt(0) === "<") return piece
+        return piece.replace(DOC_TOKEN, function (token) {
+          return HANGUL.test(token) ? split(token).join(MARK) : token
+        })
+      }).join("")
+    }
+    docs.forEach(function (doc) {
+      if (doc.title) doc.title = mark(doc.title)
+      if (doc.text) doc.text = mark(doc.text)
+    })
+    return docs
+  }
+
+  /* Index tokens the way Material's lunr sees them: markup dropped, split on the separator. */
+  function vocabulary(docs, separator) {
+    var split = new RegExp(separator, "u")
+    var tokens = []
+    docs.forEach(function (doc) {
+      var text = [doc.title || "", doc.text || ""].join(" ")
+        .replace(/<[^>]+>/g, " ")
+        .replace(/&[a-z]+;|&#\d+;/gi, " ")
+      /* As Material's lunr does: split on the separator, no trimming (`@transactional`, `헤더?`). */
+      text.split(split).forEach(function (token) {
+        if (token) tokens.push(token)
+      })
+    })
+    return tokens
+  }
+
+  var api = { create: create, vocabulary: vocabulary, markDocs: markDocs, ENDINGS: ENDINGS, QUESTION_WORDS: QUESTION_WORDS }
+  if (typeof module !== "undefined" && module.exports) module.exports = api
+  else root.KoreanQuery = api
+})(typeof self !== "undefined" ? self : this)

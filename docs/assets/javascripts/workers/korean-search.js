@@ -1,0 +1,205 @@
+/*
+ * Material's search worker with Korean query analysis in front of it.
+ *
+ * The seam is Material's worker message protocol (9.x): 0 setup {config, docs, options},
+ * 1 ready, 2 query (the raw string), 3 result {items, suggest}. overrides/main.html points
+ * Material at this file (config "search") and passes the URL of Material's own worker; this file
+ * wraps addEventListener/postMessage, then loads Material's worker, so Material's handler runs
+ * unchanged after ours:
+ *
+ *   - setup: when the page's index is the small stub hooks/search_index.py writes (no docs, a
+ *     "full" URL), Material first gets the stub and answers ready at once; the full index is
+ *     fetched and parsed here, in the worker, on the first real query or after the page has
+ *     been idle a moment, never on the page's main thread. The vocabulary for the analysis is
+ *     taken from the docs, and the reviewed synonyms from the index file.
+ *   - query: the raw string is rewritten (korean-query.js); when the strict query (every topic
+ *     word required) finds nothing, the loose one is tried before the result is posted.
+ *
+ * tests/test_search.py fails if a Material upgrade changes the message numbers or the config key.
+ */
+(function () {
+  "use strict"
+
+  var SETUP = 0
+  var READY = 1
+  var QUERY = 2
+  var RESULT = 3
+  var IDLE_MS = 2500
+
+  /* Our own URL: in a real worker self.location; under iframe-worker (file://) the script tag. */
+  var script = typeof document !== "undefined" && document.querySelector("script[src*='korean-search']")
+  var here = new URL(script ? script.src : self.location.href)
+  var material = (here.searchParams.get("material") || "").replace(/\?\d+$/, "")
+  if (!material) throw new Error("korean-search.js: no ?material= worker URL")
+  importScripts(new URL("korean-query.js", here).href)
+
+  var listeners = []
+  var nativeAdd = self.addEventListener.bind(self)
+  var nativePost = self.postMessage.bind(self)
+  var analyzer = null
+  var pending = null      /* queries waiting for the full index, latest last */
+  var loading = null
+  var full = null         /* URL of the full index, when the page got the stub */
+  var options = {}
+  var capture = null      /* while we run a query ourselves: where Material's answer goes */
+
+  /* Material's listener is kept, not registered: messages reach it through dispatch(). */
+  self.addEventListener = function (type, listener, more) {
+    if (type === "message") listeners.push(listener)
+    else nativeAdd(type, listener, more)
+  }
+  self.postMessage = function (message) {
+    if (capture) capture(message)
+    else nativePost(message)
+  }
+
+  /* Hand a message to Material's handler; resolve with the message it posts back. */
+  function dispatch(data) {
+    return new Promise(function (resolve) {
+      var done = false
+      capture = function (message) {
+        if (done) return nativePost(message)
+        done = true
+        capture = null
+        resolve(message)
+      }
+      listeners.forEach(function (listener) { listener({ data: data }) })
+    })
+  }
+
+  /* Queue: one message at a time, in order, as Material expects. */
+  var chain = Promise.resolve()
+  function serial(task) {
+    chain = chain.then(task, task)
+    return chain
+  }
+
+  function setupAnalyzer(index) {
+    KoreanQuery.markDocs(index.docs)
+    var tokens = KoreanQuery.vocabulary(index.docs, index.config.separator)
+    analyzer = KoreanQuery.create(tokens, index.config.synonyms || [], index.config.separator)
+  }
+
+  function loadFull() {
+    if (!loading)
+      loading = fetch(full)
+        .then(function (response) {
+          if (!response.ok) throw new Error("search index: HTTP " + response.status)
+          return response.json()
+        })
+        .then(function (index) {
+          setupAnalyzer(index)
+          return serial(function () {
+            return dispatch({ type: SETUP, data: { config: index.config, docs: index.docs, options: options } })
+          })
+        })
+    return loading
+  }
+
+  function search(raw) {
+    if (!analyzer || !String(raw).trim())
+      return dispatch({ type: QUERY, data: raw })
+    var query = analyzer.rewrite(raw)
+    if (!query.strict) return Promise.resolve({ type: RESULT, data: { items: [] } })
+    var topics = query.words
+      .filter(function (w) { return w.known && !w.question })
+      .map(function (w) { return w.text.toLowerCase() })
+    return dispatch({ type: QUERY, data: query.strict }).then(function (strict) {
+      if (query.loose === query.strict || !query.loose) return merge(strict, null, topics)
+      return dispatch({ type: QUERY, data: query.loose }).then(function (loose) {
+        return merge(strict, loose, topics)
+      })
+    })
+  }
+
+  /*
+   * One list by score. A page only the loose query finds counts LOOSE_WEIGHT of its score. A
+   * page whose own title holds the topic words gains TITLE_WEIGHT x the share of topic words in
+   * it and the share of its title they make up (a short title that is the topic beats a long
+   * one that mentions it: lunr's length normalisation is off in Material).
+   */
+  var LOOSE_WEIGHT = self.KOREAN_LOOSE_WEIGHT || 0.5
+  var TITLE_WEIGHT = self.KOREAN_TITLE_WEIGHT || 2
+  var TITLE_SPLIT = /[\s\u200b\-,:!=[\]()"`/.&;|]+/
+
+  function titleBonus(group, topics) {
+    if (!topics.length) return 1
+    var own = group.filter(function (item) { return String(item.location).indexOf("#") < 0 })[0] || group[0]
+    var words = String(own.title || "").replace(/<[^>]*>/g, "").toLowerCase().split(TITLE_SPLIT).filter(Boolean)
+    if (!words.length) return 1
+    var hits = topics.filter(function (topic) {
+      return words.some(function (word) { return word.lastIndexOf(topic, 0) === 0 })
+    }).length
+    var covered = words.filter(function (word) {
+      return topics.some(function (topic) { return word.lastIndexOf(topic, 0) === 0 })
+    }).length
+    return 1 + TITLE_WEIGHT * (hits / topics.length) * (covered / words.length)
+  }
+
+  function merge(strict, loose, topics) {
+    var items = (strict.data && strict.data.items) || []
+    var seen = new Set(items.map(page))
+    var ranked = items.map(function (group) {
+      return { group: group, score: group[0].score * titleBonus(group, topics) }
+    })
+    ;((loose && loose.data && loose.data.items) || []).forEach(function (group) {
+      if (!seen.has(page(group)))
+        ranked.push({ group: group, score: group[0].score * LOOSE_WEIGHT * titleBonus(group, topics) })
+    })
+    ranked.sort(function (a, b) { return b.score - a.score })
+    var data = Object.assign({}, strict.data, { items: ranked.map(function (r) { return r.group }) })
+    if (!items.length && loose && loose.data) data.suggest = loose.data.suggest
+    return { type: RESULT, data: data }
+  }
+
+  function page(group) {
+    return String(group[0].location).split("#")[0]
+  }
+
+  nativeAdd("message", function (event) {
+    var message = event.data
+    if (message.type === SETUP) {
+      var index = message.data
+      options = index.options || {}
+      /* The stub has no docs; the full index's URL came with this worker's own URL. */
+      full = !index.docs.length && here.searchParams.get("index") ? here.searchParams.get("index").replace(/\?\d+$/, "") : null
+      if (full) {
+        /* The stub: Material answers ready at once; the real index follows off the main thread. */
+        serial(function () { return dispatch(message).then(nativePost) })
+        setTimeout(loadFull, IDLE_MS)
+      } else {
+        setupAnalyzer(index)
+        serial(function () { return dispatch(message).then(nativePost) })
+      }
+      return
+    }
+    if (message.type === QUERY) {
+      var raw = message.data
+      if (full && !analyzer && String(raw).trim()) {
+        /* First real query: load now; answer only the latest query that waited. */
+        pending = raw
+        loadFull().then(function () {
+          if (pending === null) return
+          var latest = pending
+          pending = null
+          return serial(function () { return search(latest).then(nativePost) })
+        }, function (error) {
+          console.warn(error)
+          nativePost({ type: RESULT, data: { items: [] } })
+        })
+        return
+      }
+      serial(function () { return search(raw).then(nativePost) })
+      return
+    }
+    serial(function () { return dispatch(message).then(nativePost) })
+  })
+
+  /* iframe-worker (file://) loads scripts asynchronously and returns a promise. */
+  var loaded = importScripts(material)
+  var check = function () {
+    if (!listeners.length) throw new Error("korean-search.js: Material's worker registered no message listener")
+  }
+  if (loaded && typeof loaded.then === "function") loaded.then(check)
+  else check()
+})()
