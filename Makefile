@@ -1,5 +1,5 @@
 # 두 명령이면 된다: `make serve` (미리보기, Python만 필요), `make test` (CI와 같은 전체 검사).
-.PHONY: setup setup-build serve build test lint budget offline bank
+.PHONY: setup setup-build serve build test lint budget offline bank diagrams
 
 SERVE_ADDR ?= 127.0.0.1:8000
 
@@ -25,6 +25,10 @@ test: setup
 budget: setup
 	.venv/bin/python scripts/budget.py
 
-# 질문 모음(docs/practice/index.md)의 커밋된 사본을 페이지의 질문 블록에서 다시 만든다(Zensical은 훅을 돌리지 않는다).
+# 질문 은행의 커밋된 사본(docs/practice/bank.json)을 빌드로 다시 만든다(Zensical은 훅을 돌리지 않는다).
 bank: setup-build
 	.venv/bin/python hooks/question_bank.py --write
+
+# 페이지의 ```mermaid 펜스 중 렌더가 없거나 낡은 것만 SVG로 그리고(includes/diagrams/), 아무 페이지도 쓰지 않는 렌더는 지운다.
+diagrams: setup
+	.venv/bin/python scripts/render_diagrams.py

@@ -1,9 +1,10 @@
 """Copy the front-end files the site serves itself from node_modules into docs/assets/vendor.
 
-Why: the site must load nothing from a CDN (Material would fetch Mermaid from unpkg and the
-offline plugin's iframe-worker shim from a CDN). The copies are committed so that a fresh clone
-builds with pip alone; this script refreshes them after `npm ci` when package.json is bumped, and
-`--check` (run by the tests) fails when a committed copy differs from the pinned npm package.
+Why: the site must load nothing from a CDN (the offline plugin would fetch its iframe-worker shim
+from one). The copies are committed so that a fresh clone builds with pip alone; this script
+refreshes them after `npm ci` when package.json is bumped, and `--check` (run by the tests) fails
+when a committed copy differs from the pinned npm package. (Mermaid is not served any more: it
+renders diagrams to SVG ahead of time, see scripts/render_diagrams.py.)
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ VENDOR = ROOT / "docs" / "assets" / "vendor"
 
 # (source inside node_modules, destination inside docs/assets/vendor)
 FILES: list[tuple[str, str]] = [
-    ("mermaid/dist/mermaid.min.js", "mermaid/mermaid.min.js"),
-    ("mermaid/LICENSE", "mermaid/LICENSE"),
     ("iframe-worker/shim/index.js", "iframe-worker/shim.js"),
     ("iframe-worker/LICENSE", "iframe-worker/LICENSE"),
 ]

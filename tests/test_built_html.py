@@ -117,7 +117,7 @@ def test_nested_page_edit_and_view_links_point_at_its_source(site_dir: Path) -> 
 
 
 def test_vendored_front_end_files_match_the_pinned_npm_packages() -> None:
-    """docs/assets/vendor is a committed copy of package-lock.json's mermaid and iframe-worker."""
+    """docs/assets/vendor is a committed copy of package-lock.json's iframe-worker."""
     import subprocess
     import sys
 

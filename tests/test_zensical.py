@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import copy_project
 
 ZENSICAL = Path(sys.executable).parent / "zensical"
@@ -20,8 +21,10 @@ def _page_urls(site: Path) -> set[str]:
     }
 
 
-def test_zensical_builds_the_same_pages(tmp_path: Path, site_dir: Path) -> None:
-    project = copy_project(tmp_path / "project")
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`zensical build` of a copy of the project (Zensical runs no MkDocs hooks or plugins)."""
+    project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
     result = subprocess.run(
         [ZENSICAL, "build"],
         cwd=project,
@@ -32,9 +35,20 @@ def test_zensical_builds_the_same_pages(tmp_path: Path, site_dir: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    zensical_pages = _page_urls(project / "site")
+    return project / "site"
+
+
+def test_zensical_builds_the_same_pages(zensical_site: Path, site_dir: Path) -> None:
+    zensical_pages = _page_urls(zensical_site)
     mkdocs_pages = _page_urls(site_dir)
     assert zensical_pages == mkdocs_pages, (
         f"only MkDocs: {sorted(mkdocs_pages - zensical_pages)}\n"
         f"only Zensical: {sorted(zensical_pages - mkdocs_pages)}"
     )
+
+
+def test_zensical_inlines_the_diagram_renders(zensical_site: Path) -> None:
+    """The superfences custom fence (extensions/diagram_svg.py) needs no hook: same SVG here."""
+    html = (zensical_site / "network" / "tcp-handshake" / "index.html").read_text("utf-8")
+    assert html.count('<div class="diagram"><svg') >= 1
+    assert "diagram-missing" not in html and 'class="mermaid"' not in html

@@ -344,7 +344,11 @@
       for (var u = 0; u + 1 < words.length; u++) {
         var a = words[u].text
         var b = words[u + 1].text
-        if (/^[a-z0-9]+$/i.test(a) && /^[a-z0-9]+$/i.test(b) && vocab.has((a + "_" + b).toLowerCase()))
+        var joined = (a + "_" + b).toLowerCase()
+        /* ...and the index uses the identifier about as often as the words alone (not tcp_udp). */
+        var alone = Math.min(counts.get(a.toLowerCase()) || 0, counts.get(b.toLowerCase()) || 0)
+        if (/^[a-z0-9]+$/i.test(a) && /^[a-z0-9]+$/i.test(b) && vocab.has(joined) &&
+            (counts.get(joined) || 0) * 5 >= alone)
           words.splice(u, 2, { text: a + "_" + b, known: true })
       }
       /* Join two spaced words when only the joined form is a word of the index. */

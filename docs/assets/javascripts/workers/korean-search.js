@@ -125,7 +125,8 @@
   function titleBonus(group, topics) {
     if (!topics.length) return 1
     var own = group.filter(function (item) { return String(item.location).indexOf("#") < 0 })[0] || group[0]
-    var words = String(own.title || "").replace(/<[^>]*>/g, "").toLowerCase().split(TITLE_SPLIT).filter(Boolean)
+    var words = String(own.title || "").replace(/<[^>]*>/g, "").toLowerCase().split(TITLE_SPLIT)
+      .filter(function (word) { return word && !KoreanQuery.ENDINGS.includes(word) })
     if (!words.length) return 1
     var hits = topics.filter(function (topic) {
       return words.some(function (word) { return word.lastIndexOf(topic, 0) === 0 })
@@ -144,7 +145,10 @@
     })
     ;((loose && loose.data && loose.data.items) || []).forEach(function (group) {
       if (!seen.has(page(group)))
-        ranked.push({ group: group, score: group[0].score * LOOSE_WEIGHT * titleBonus(group, topics) })
+        ranked.push({
+          group: group,
+          score: group[0].score * LOOSE_WEIGHT * titleBonus(group, topics)
+        })
     })
     ranked.sort(function (a, b) { return b.score - a.score })
     var data = Object.assign({}, strict.data, { items: ranked.map(function (r) { return r.group }) })
