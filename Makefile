@@ -1,5 +1,5 @@
 # 두 명령이면 된다: `make serve` (미리보기, Python만 필요), `make test` (CI와 같은 전체 검사).
-.PHONY: setup setup-build serve build test lint budget offline bank diagrams
+.PHONY: setup setup-build serve build test lint budget offline bank ids diagrams
 
 SERVE_ADDR ?= 127.0.0.1:8000
 
@@ -19,7 +19,7 @@ build: setup-build
 	NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict
 
 test: setup
-	.venv/bin/ruff check scripts tests hooks
+	.venv/bin/ruff check scripts tests hooks extensions
 	.venv/bin/python -m pytest
 
 budget: setup
@@ -28,6 +28,11 @@ budget: setup
 # 질문 은행의 커밋된 사본(docs/practice/bank.json)을 빌드로 다시 만든다(Zensical은 훅을 돌리지 않는다).
 bank: setup-build
 	.venv/bin/python hooks/question_bank.py --write
+
+# 질문 id 지도(includes/question-ids.yml)를 페이지의 질문에 맞춘다: 새 질문에 id, 고친 질문은 확인 뒤 옛 id 유지.
+# 질문 문장을 고쳤으면 `make ids ARGS=--rename`(같은 질문) 또는 `make ids ARGS=--new`(다른 질문).
+ids: setup-build
+	.venv/bin/python hooks/question_bank.py --ids $(ARGS)
 
 # 페이지의 ```mermaid 펜스 중 렌더가 없거나 낡은 것만 SVG로 그리고(includes/diagrams/), 아무 페이지도 쓰지 않는 렌더는 지운다.
 diagrams: setup

@@ -223,4 +223,21 @@ def _format(source: str, md: Any) -> str:
     svg = render.read_text(encoding="utf-8")
     if occurrence:  # the same diagram twice on a page: keep its ids unique
         svg = svg.replace(f"d-{key}-", f"d-{key}-{occurrence}-")
-    return f'<div class="diagram">{svg}</div>'
+    return _wrap(svg)
+
+
+WIDE_PX = 640  # wider than this shrinks below readable text on a phone
+MIN_SCALE = 0.6  # so a wide diagram scrolls sideways instead of shrinking past 60 %
+
+
+def _wrap(svg: str) -> str:
+    """The SVG in its box; a wide one keeps a minimum width and scrolls (keyboard too)."""
+    width = re.search(r'<svg[^>]*\swidth="([\d.]+)', svg)
+    if not width or float(width.group(1)) <= WIDE_PX:
+        return f'<div class="diagram">{svg}</div>'
+    minimum = round(float(width.group(1)) * MIN_SCALE)
+    svg = svg.replace("<svg", f'<svg style="min-width: {minimum}px"', 1)
+    return (
+        '<div class="diagram diagram--wide" tabindex="0" role="region" '
+        f'aria-label="다이어그램 (옆으로 밀어서 보기)">{svg}</div>'
+    )

@@ -157,11 +157,19 @@ def test_same_diagram_twice_on_a_page_keeps_ids_unique(
             }
         },
     )
-    assert html.count('<div class="diagram"><svg') == 2
+    assert len(re.findall(r'<div class="diagram[^"]*"[^>]*><svg', html)) == 2
     ids = Counter(re.findall(r'\bid="([^"]+)"', html))
     assert ids and all(count == 1 for count in ids.values()), ids
     for ref in re.findall(r'url\(#([^)]+)\)|aria-(?:labelledby|describedby)="([^"]+)"', html):
         assert (ref[0] or ref[1]) in ids, f"reference to a missing id: {ref}"
+
+
+def test_a_wide_diagram_scrolls_instead_of_shrinking_past_reading_size(site_dir: Path) -> None:
+    """A 1,600 px diagram at phone width would print 3 px text: it keeps 60 % and scrolls."""
+    html = (site_dir / "spring" / "filter-interceptor-aop" / "index.html").read_text("utf-8")
+    wide = re.findall(r'<div class="diagram diagram--wide" tabindex="0" role="region"[^>]*>'
+                      r'<svg style="min-width: (\d+)px"', html)
+    assert wide and all(int(px) >= 384 for px in wide), wide
 
 
 def test_built_pages_inline_every_diagram_and_no_mermaid(site_dir: Path) -> None:
