@@ -1,8 +1,9 @@
 """MkDocs hook: turn off instant navigation in the offline build (OFFLINE=true).
 
 Material's instant navigation fetches pages and the sitemap with XHR, which file:// forbids; with
-it on, the offline copy never signals "page ready", so diagrams and code-copy buttons never appear
-(measured in Chromium). The online site keeps it.
+it on, the offline copy never signals "page ready", so code-copy buttons and the practice page's
+scripts never start (measured in Chromium; diagrams are inline SVG and need no script). The
+online site keeps it.
 """
 
 from __future__ import annotations
