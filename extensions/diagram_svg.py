@@ -237,7 +237,9 @@ def _wrap(svg: str) -> str:
         return f'<div class="diagram">{svg}</div>'
     minimum = round(float(width.group(1)) * MIN_SCALE)
     svg = svg.replace("<svg", f'<svg style="min-width: {minimum}px"', 1)
+    title = re.search(r"<title[^>]*>([^<]*)</title>", svg)
+    name = html.escape(html.unescape(title.group(1)), quote=True) if title else "다이어그램"
     return (
         '<div class="diagram diagram--wide" tabindex="0" role="region" '
-        f'aria-label="다이어그램 (옆으로 밀어서 보기)">{svg}</div>'
+        f'aria-label="{name} (다이어그램, 옆으로 밀어서 보기)">{svg}</div>'
     )

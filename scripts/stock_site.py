@@ -74,6 +74,8 @@ def stock_config(project: Path = ROOT) -> dict[str, Any]:
             plugins.append(name)  # bare: Material's defaults
     config["plugins"] = plugins
     config["docs_dir"] = str(project / "docs")
+    # Paths that `mkdocs serve` watches are relative to mkdocs.yml, which is written elsewhere.
+    config.pop("watch", None)
     return config
 
 

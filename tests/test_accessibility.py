@@ -1,0 +1,285 @@
+"""Every built page passes axe-core in the light and the dark scheme; code colours are readable.
+
+The palette is chosen the way Material remembers a reader's choice: the palette entry is stored
+in localStorage (`<scope>.__palette`, as Material's palette toggle does) before any page script
+runs, and the system preference is emulated to match. The two schemes also differ in viewport:
+light on a phone (the issue: "every page fast and accessible on a phone": drawer, sideways-
+scrolling tables) and dark on a desktop (tabs, both sidebars). Colours depend on the scheme and
+layout on the viewport, so each is checked once without running every page four times.
+
+One browser, one context and one tab per scheme, axe injected once per page (an init script);
+the two tabs take turns, so a page loads in one while axe runs in the other (two cores busy).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, site_base_path
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING = ("serious", "critical")
+# Rules fixed on purpose whose impact is below "serious" must stay fixed, except for the nodes
+# named here: Material 9.8's JavaScript gives every code block an unnamed <nav class=
+# "md-code__nav"> (its copy button), which no template can name. Those are printed, not failed.
+ALSO_REQUIRED = {"landmark-unique": ".md-code__nav"}
+# The phone is a 375 px mobile viewport without touch emulation: on a touch-only device Material
+# deliberately leaves scrolling code blocks out of the tab order (`(hover)` does not match) and
+# a reader swipes them, so the keyboard case is the one checked.
+SCHEMES = {
+    "default": {"emulate": "light", "viewport": {"width": 375, "height": 740}, "mobile": True},
+    "slate": {"emulate": "dark", "viewport": {"width": 1280, "height": 800}, "mobile": False},
+}
+MIN_CONTRAST = 4.5
+
+
+def html_pages(site_dir: Path) -> list[str]:
+    """Every page of the site as a URL path relative to the base ("" for home)."""
+    pages = []
+    for path in sorted(site_dir.rglob("index.html")):
+        rel = path.parent.relative_to(site_dir).as_posix()
+        if not rel.startswith("assets"):
+            pages.append("" if rel == "." else rel + "/")
+    return pages
+
+
+class _Palette(HTMLParser):
+    """The palette entries (`input[name=__palette]`) of a built page, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[dict[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if tag == "input" and values.get("name") == "__palette":
+            self.entries.append(values)
+
+
+def palette_choice(site_dir: Path, scheme: str) -> dict[str, object]:
+    """What Material stores when a reader picks `scheme` with the palette toggle."""
+    parser = _Palette()
+    parser.feed((site_dir / "index.html").read_text(encoding="utf-8"))
+    for index, entry in enumerate(parser.entries):
+        media = entry.get("data-md-color-media", "")
+        if entry.get("data-md-color-scheme") == scheme and media != "(prefers-color-scheme)":
+            color = {
+                key: entry.get(f"data-md-color-{key}", "")
+                for key in ("media", "scheme", "primary", "accent")
+            }
+            return {"index": index, "color": color}
+    raise AssertionError(f"mkdocs.yml has no palette entry with scheme {scheme!r}")
+
+
+def open_scheme(browser, site_dir: Path, scheme: str):  # type: ignore[no-untyped-def]
+    """A context whose every page opens in `scheme`, with axe-core loaded; and its one tab."""
+    settings = SCHEMES[scheme]
+    context = browser.new_context(
+        locale="ko-KR",
+        color_scheme=settings["emulate"],
+        viewport=settings["viewport"],
+        is_mobile=settings["mobile"],
+    )
+    key = site_base_path() + ".__palette"
+    value = json.dumps(palette_choice(site_dir, scheme))
+    store = f"localStorage.setItem({json.dumps(key)}, {json.dumps(value)})"
+    context.add_init_script(script=f"try {{ {store} }} catch (e) {{}}")
+    context.add_init_script(path=str(AXE))
+    return context, context.new_page()
+
+
+START_AXE = """() => {
+  window.__axeResult = new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))
+    .then(() => axe.run(document, {resultTypes: ["violations"]}))
+    .then(result => ({
+      scheme: document.body.getAttribute("data-md-color-scheme"),
+      violations: result.violations.map(v => ({
+        id: v.id, impact: v.impact, help: v.help,
+        targets: v.nodes.map(n => n.target.join(" "))
+      }))
+    }));
+}"""
+
+
+def load_and_start_axe(tab, url: str) -> None:  # type: ignore[no-untyped-def]
+    """Open url and start axe (after two frames: Material's JS has run) without waiting for it."""
+    tab.goto(url, wait_until="load")
+    tab.evaluate(START_AXE)
+
+
+@pytest.mark.browser
+def test_every_page_has_no_serious_axe_violations_in_light_and_dark(
+    browser, site_url: str, site_dir: Path
+) -> None:
+    assert AXE.is_file(), "axe-core is missing: run `make setup` (npm ci)"
+    pages = html_pages(site_dir)
+    assert len(pages) > 20, pages
+    tabs = {scheme: open_scheme(browser, site_dir, scheme) for scheme in SCHEMES}
+    problems: list[str] = []
+    others: dict[str, int] = {}
+
+    def collect(scheme: str, path: str) -> None:
+        result = tabs[scheme][1].evaluate("() => window.__axeResult")
+        if result["scheme"] != scheme:
+            problems.append(f"/{path} [{scheme}]: page opened in {result['scheme']!r}")
+        for v in result["violations"]:
+            targets = v["targets"]
+            if v["impact"] not in BLOCKING and v["id"] in ALSO_REQUIRED:
+                targets = [t for t in targets if ALSO_REQUIRED[v["id"]] not in t]
+            if targets and (v["impact"] in BLOCKING or v["id"] in ALSO_REQUIRED):
+                more = len(targets) - 8
+                problems.append(
+                    f"/{path} [{scheme}] {v['id']} ({v['impact']}): {v['help']} — "
+                    + "; ".join(targets[:8])
+                    + (f" (+{more} more)" if more > 0 else "")
+                )
+            else:
+                key = f"{v['id']} ({v['impact']})"
+                others[key] = others.get(key, 0) + 1
+
+    start = time.perf_counter()
+    pending: dict[str, str] = {}  # scheme -> page whose axe run is under way in that tab
+    try:
+        # Round robin: a tab's page loads while axe runs in the other tab.
+        for path in pages:
+            for scheme, (_context, tab) in tabs.items():
+                if scheme in pending:
+                    collect(scheme, pending.pop(scheme))
+                load_and_start_axe(tab, site_url + path)
+                pending[scheme] = path
+        for scheme, path in pending.items():
+            collect(scheme, path)
+    finally:
+        for context, _tab in tabs.values():
+            context.close()
+    print(
+        f"\naxe-core: {len(pages)} pages x {len(SCHEMES)} schemes in "
+        f"{time.perf_counter() - start:.0f} s; minor/moderate left (pages): {others or 'none'}",
+        file=sys.stderr,
+    )
+    assert not problems, "\n".join(problems)
+
+
+# --------------------------------------------------------------------------------------------
+# Every code-highlight colour, in both schemes, against the code background.
+# --------------------------------------------------------------------------------------------
+
+TOKEN_COLORS = """() => {
+  const TOKEN = /^--md-code-hl-[a-z]+-color$/, names = new Set();
+  for (const sheet of document.styleSheets) {
+    let rules;
+    try { rules = sheet.cssRules; } catch (e) { continue; }
+    const walk = list => { for (const rule of list) {
+      if (rule.style) for (const p of rule.style) if (TOKEN.test(p)) names.add(p);
+      if (rule.cssRules) walk(rule.cssRules);
+    } };
+    walk(rules);
+  }
+  const host = document.createElement("div");
+  host.className = "md-typeset";
+  host.innerHTML = '<div class="highlight"><pre><code></code></pre></div>';
+  document.querySelector(".md-content").appendChild(host);
+  const code = host.querySelector("code");
+  const out = {background: getComputedStyle(code).backgroundColor};
+  for (const name of [...names].sort()) {
+    const span = document.createElement("span");
+    span.style.color = `var(${name})`;
+    code.appendChild(span);
+    out[name] = getComputedStyle(span).color;
+  }
+  host.remove();
+  return out;
+}"""
+
+
+def _rgba(css: str) -> tuple[float, float, float, float]:
+    numbers = [float(n) for n in re.findall(r"[\d.]+", css)]
+    r, g, b = numbers[:3]
+    return r / 255, g / 255, b / 255, numbers[3] if len(numbers) > 3 else 1.0
+
+
+def _luminance(rgb: tuple[float, float, float]) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(fg_css: str, bg_css: str) -> float:
+    """WCAG contrast of a (possibly translucent) colour drawn on an opaque background."""
+    *fg, alpha = _rgba(fg_css)
+    bg = _rgba(bg_css)[:3]
+    mixed = tuple(alpha * f + (1 - alpha) * b for f, b in zip(fg, bg, strict=True))
+    hi, lo = sorted((_luminance(mixed), _luminance(bg)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_contrast_formula() -> None:
+    assert contrast("rgb(0, 0, 0)", "rgb(255, 255, 255)") == pytest.approx(21)
+    assert contrast("rgba(0, 0, 0, 0)", "rgb(245, 245, 245)") == pytest.approx(1)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_every_code_highlight_color_is_readable_on_the_code_background(
+    browser, site_url: str, site_dir: Path, scheme: str
+) -> None:
+    """Not only the tokens today's pages use: every --md-code-hl-*-color the CSS defines."""
+    context, tab = open_scheme(browser, site_dir, scheme)
+    try:
+        tab.goto(site_url)
+        assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+        colors = tab.evaluate(TOKEN_COLORS)
+    finally:
+        context.close()
+    background = colors.pop("background")
+    assert _rgba(background)[3] == 1, f"code background is translucent: {background}"
+    assert len(colors) >= 12, f"expected Material's token variables, found {sorted(colors)}"
+    ratios = {name: round(contrast(color, background), 2) for name, color in colors.items()}
+    print(f"\n{scheme}: code background {background}; contrast {ratios}", file=sys.stderr)
+    low = {name: ratio for name, ratio in ratios.items() if ratio < MIN_CONTRAST}
+    assert not low, f"{scheme}: below {MIN_CONTRAST}:1 on {background}: {low}"
+
+
+# --------------------------------------------------------------------------------------------
+# The build-time fixes of hooks/accessibility.py, on Markdown of their own (no browser).
+# --------------------------------------------------------------------------------------------
+
+
+def _render(markdown_text: str) -> str:
+    import markdown
+
+    sys.path.insert(0, str(ROOT / "hooks"))
+    import accessibility
+
+    html = markdown.markdown(
+        markdown_text,
+        extensions=["tables", "pymdownx.tasklist"],
+        extension_configs={"pymdownx.tasklist": {"custom_checkbox": True}},
+    )
+    return accessibility.on_page_content(html, page=None, config=None, files=None)
+
+
+def test_task_list_checkboxes_are_named_by_their_item_text() -> None:
+    html = _render(
+        "- [ ] 첫째 `exitCode`를 **확인**한다 (<클러스터>)  \n  다음 줄\n"
+        "- [x] 둘째\n    - [ ] 안쪽 항목\n"
+    )
+    labels = re.findall(r'<input type="checkbox"([^>]*)/>', html)
+    assert labels == [
+        ' disabled aria-label="첫째 exitCode를 확인한다 (&lt;클러스터&gt;) 다음 줄"',
+        ' disabled checked aria-label="둘째"',
+        ' disabled aria-label="안쪽 항목"',
+    ], html
+
+
+def test_markdown_tables_are_keyboard_scrollable() -> None:
+    html = _render("| a | b |\n| --- | --- |\n| 1 | 2 |\n")
+    assert '<table tabindex="0">' in html, html
