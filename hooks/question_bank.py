@@ -1,17 +1,24 @@
 """MkDocs hook and command: question anchors on every page, and the question bank for practice mode.
 
-Every `??? question "…"` block (CONTRIBUTING.md, page contract) gets a stable id,
-`q-` + FNV-1a 32-bit (8 hex digits) of the UTF-8 bytes of `page_key + "\\n" + plain_title`:
+Every `??? question "…"` block (CONTRIBUTING.md, page contract) gets a stable id, `q-` + 8 hex
+digits, from ONE checked-in map, includes/question-ids.yml: id -> {page: source path below docs/,
+question: plain_title}. The build looks each question up by (page, plain text); a question that is
+not in the map fails the build, naming docs/<page>:<line> and the command that fixes it:
 
-- page_key: the page's URL path below the site root, without the trailing slash, i.e. the source
-  path without `.md` and without a final `index` (`network/tcp-handshake.md` ->
-  `network/tcp-handshake`, `http/index.md` -> `http`, `index.md` -> ``). It follows the URL, not
-  the source path, so docs/assets/javascripts/practice.js can compute the same id from `location`
-  alone (with directory URLs, `http/` could be `http.md` or `http/index.md`).
+- `python hooks/question_bank.py --ids` (`make ids`) gives new questions a new id (FNV-1a 32-bit of
+  `page_key + "\\n" + plain_title`, the rule every id was made with before the map existed, salted
+  on a clash) and drops entries whose question is gone. On each page it lines the old entries up
+  with the current questions (difflib): an entry and a question that swapped places one for one
+  are a rewording. It lists them and writes nothing until the author confirms: `--rename` keeps
+  the old id (the readers' marks and `#q-…` links follow the new wording), `--new` gives a new id.
+- page_key: the page's URL path without the trailing slash (`network/tcp-handshake.md` ->
+  `network/tcp-handshake`, `http/index.md` -> `http`, `index.md` -> ``). Only new ids use it.
 - plain_title: the title as written between the quotes, with backticks, `**` and backslash escapes
   removed and whitespace collapsed, which is the text the reader sees in the rendered summary.
 
-Ids depend on the page and the question text only, never on positions: reordering keeps them.
+Ids never depend on positions: reordering keeps them; rewording keeps them once confirmed.
+practice.js computes no ids: it reads them from the anchors below, or (builds without this hook,
+Zensical) from the bank.
 
 As a hook (listed under `hooks:` in mkdocs.yml):
 
@@ -59,6 +66,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import importlib.util
 import json
 import logging
 import os
@@ -71,6 +79,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -151,6 +160,141 @@ def question_id(key: str, title: str) -> str:
     return f"q-{fnv1a_32((key + chr(10) + plain_title(title)).encode('utf-8')):08x}"
 
 
+# --- the id map (includes/question-ids.yml) ------------------------------------------------
+
+ID_MAP = Path("includes") / "question-ids.yml"
+ID_FORM = re.compile(r"^q-[0-9a-f]{8}$")
+ID_COMMAND = "`make ids` (python hooks/question_bank.py --ids)"
+ID_MAP_HEADER = """\
+# 면접 질문 id: 질문 블록마다 하나, 독자의 연습 기록과 `페이지/#q-…` 링크가 이 id를 쓴다.
+# 빌드(hooks/question_bank.py)가 이 파일로 질문에 id를 붙이고,
+# 여기 없는 질문이 있으면 빌드가 실패한다.
+# 손으로 고치지 말고 `make ids`(python hooks/question_bank.py --ids)로 갱신한다(CONTRIBUTING.md §5).
+# id: {page: docs/ 아래 원본 경로, question: 화면에 보이는 질문 문장}. 페이지와 문서 순서대로.
+"""
+
+
+class IdMapError(ValueError):
+    """includes/question-ids.yml is missing or malformed."""
+
+
+def load_id_map(path: Path) -> dict[str, tuple[str, str]]:
+    """id -> (page src, plain question text), in file order. Raises IdMapError when malformed."""
+    import yaml
+
+    if not path.is_file():
+        raise IdMapError(f"{path}: 없습니다. {ID_COMMAND}로 만드세요.")
+    text = path.read_text(encoding="utf-8")
+    keys = re.findall(r"^(q-[^:\s]*):", text, re.M)
+    repeated = sorted({key for key in keys if keys.count(key) > 1})
+    if repeated:
+        raise IdMapError(f"{path}: 같은 id가 두 번 있습니다: {', '.join(repeated)}")
+    data = yaml.safe_load(text) or {}
+    if not isinstance(data, dict):
+        raise IdMapError(f"{path}: id -> {{page, question}} 매핑이 아닙니다.")
+    out: dict[str, tuple[str, str]] = {}
+    seen: dict[tuple[str, str], str] = {}
+    for qid, entry in data.items():
+        if not (isinstance(qid, str) and ID_FORM.match(qid)):
+            raise IdMapError(f"{path}: {qid!r}는 q-와 16진수 8자리 꼴이 아닙니다.")
+        if not (isinstance(entry, dict) and isinstance(entry.get("page"), str)
+                and isinstance(entry.get("question"), str)):
+            raise IdMapError(f"{path}: {qid}: page와 question이 필요합니다.")
+        pair = (entry["page"], entry["question"])
+        if pair in seen:
+            raise IdMapError(f"{path}: {seen[pair]}와 {qid}가 같은 질문입니다: {pair}")
+        seen[pair] = qid
+        out[qid] = pair
+    return out
+
+
+def ids_by_page(id_map: dict[str, tuple[str, str]]) -> dict[str, dict[str, str]]:
+    """page src -> {plain question text -> id}."""
+    pages: dict[str, dict[str, str]] = {}
+    for qid, (page, question) in id_map.items():
+        pages.setdefault(page, {})[question] = qid
+    return pages
+
+
+def dump_id_map(id_map: dict[str, tuple[str, str]]) -> str:
+    import yaml
+
+    body = {qid: {"page": page, "question": question} for qid, (page, question) in id_map.items()}
+    return ID_MAP_HEADER + yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def new_id(page: str, question: str, taken: set[str]) -> str:
+    """A new question's id: FNV-1a of page key + text (the ids' old rule), salted if taken."""
+    salt = 0
+    while True:
+        qid = question_id(page_key(page), question + (f"\n{salt}" if salt else ""))
+        if qid not in taken:
+            return qid
+        salt += 1
+
+
+@dataclass
+class IdPlan:
+    """What `--ids` would change: new questions, questions gone, and probable rewordings."""
+
+    result: dict[str, tuple[str, str]]
+    added: list[tuple[str, str, str]] = field(default_factory=list)  # (id, page, question)
+    removed: list[tuple[str, str, str]] = field(default_factory=list)
+    reworded: list[tuple[str, str, str, str]] = field(default_factory=list)  # (id, page, old, new)
+
+
+def plan_ids(
+    old: dict[str, tuple[str, str]], pages: Sequence[tuple[str, list[str]]], new: bool = False
+) -> IdPlan:
+    """The new map for `pages` ([(src, [plain question text, …])] in nav order).
+
+    Questions already in `old` keep their id. On each page, the questions that lost their entry
+    and the entries that lost their question are lined up by position (difflib): a replaced run of
+    the same length is a rewording: it keeps the old id (and the readers' marks) and is listed in
+    `reworded` so the author can confirm; with `new`, it is a new question with a new id instead.
+    """
+    import difflib
+
+    by_page: dict[str, list[tuple[str, str]]] = {}
+    for qid, (page, question) in old.items():
+        by_page.setdefault(page, []).append((qid, question))
+    taken = set(old)
+    plan = IdPlan(result={})
+    current_pages = {src for src, _ in pages}
+    for src, questions in pages:
+        before = by_page.get(src, [])
+        known = {question: qid for qid, question in before}
+        old_texts = [question for _, question in before]
+        matcher = difflib.SequenceMatcher(a=old_texts, b=questions, autojunk=False)
+        renamed: dict[str, str] = {}  # new text -> old id
+        for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+            if tag == "replace" and a1 - a0 == b1 - b0:
+                for old_text, new_text in zip(old_texts[a0:a1], questions[b0:b1], strict=True):
+                    if old_text in questions or new_text in known:
+                        continue  # moved, not reworded
+                    renamed[new_text] = known[old_text]
+        kept = set()
+        for question in questions:
+            if question in known:
+                qid = known[question]
+            elif question in renamed and not new:
+                qid = renamed[question]
+                plan.reworded.append((qid, src, old[qid][1], question))
+            else:
+                qid = new_id(src, question, taken)
+                taken.add(qid)
+                plan.added.append((qid, src, question))
+            kept.add(qid)
+            plan.result[qid] = (src, question)
+        for qid, question in before:
+            if qid not in kept:
+                plan.removed.append((qid, src, question))
+    for qid, (page, question) in old.items():
+        if page not in current_pages:
+            plan.removed.append((qid, page, question))
+    return plan
+
+
 # --- parsing --------------------------------------------------------------------------------
 
 
@@ -195,8 +339,12 @@ def fenced_lines(lines: Sequence[str]) -> list[bool]:
     return inside
 
 
-def parse_questions(markdown: str, key: str) -> list[QuestionBlock]:
-    """Every question block outside code fences, in document order, with nesting."""
+def parse_questions(markdown: str, ids: dict[str, str] | None = None) -> list[QuestionBlock]:
+    """Every question block outside code fences, in document order, with nesting.
+
+    `ids`: the page's plain question text -> id (from includes/question-ids.yml); a question not
+    in it gets the id "" (the hook fails the build for it, `--ids` gives it one).
+    """
     lines = markdown.splitlines()
     fenced = fenced_lines(lines)
     blocks: list[QuestionBlock] = []
@@ -217,7 +365,7 @@ def parse_questions(markdown: str, key: str) -> list[QuestionBlock]:
         parent = open_blocks[-1] if open_blocks else None
         block = QuestionBlock(
             title=match.group("title"),
-            qid=question_id(key, match.group("title")),
+            qid=(ids or {}).get(plain_title(match.group("title")), ""),
             indent=len(match.group("indent")),
             start=number,
             end=number + 1,
@@ -273,19 +421,20 @@ def page_title(meta: dict[str, Any], body: str, src: str) -> str:
 # --- anchors (hook) ---------------------------------------------------------------------------
 
 
-def add_anchors(markdown: str, key: str) -> tuple[str, list[str]]:
+def add_anchors(markdown: str, ids: dict[str, str]) -> tuple[str, list[str]]:
     """Insert an anchor line before each question block; also return duplicated titles."""
     lines = markdown.splitlines()
-    blocks = parse_questions(markdown, key)
+    blocks = parse_questions(markdown, ids)
     seen: dict[str, str] = {}
     duplicates = []
     starts = {}
     for block in blocks:
-        if block.qid in seen:
+        if block.plain in seen:
             duplicates.append(block.title)
             continue
-        seen[block.qid] = block.title
-        starts[block.start] = block
+        seen[block.plain] = block.title
+        if block.qid:
+            starts[block.start] = block
     out: list[str] = []
     for number, line in enumerate(lines):
         block = starts.get(number)
@@ -341,11 +490,15 @@ def nav_sections(nav: Any, docs_dir: Path) -> list[tuple[str, list[str]]]:
 
 
 def collect(
-    nav: Any, docs_dir: Path, rendered: dict[str, tuple[dict[str, Any], str]] | None = None
+    nav: Any,
+    docs_dir: Path,
+    rendered: dict[str, tuple[dict[str, Any], str]] | None = None,
+    ids: dict[str, dict[str, str]] | None = None,
 ) -> list[BankPage]:
     """Every question of every nav page (the practice page excluded), in nav and document order.
 
     `rendered`: src -> (front matter, Markdown) as the build read them; other pages are read here.
+    `ids`: page src -> {question text -> id} (ids_by_page); without it every id is "".
     """
     pages = []
     seen_pages: set[str] = set()
@@ -363,9 +516,9 @@ def collect(
                 continue  # the practice page itself
             seen: set[str] = set()
             questions = []
-            for block in parse_questions(body, page_key(src)):
-                if block.qid not in seen:  # a repeated title: add_anchors warns, the first wins
-                    seen.add(block.qid)
+            for block in parse_questions(body, (ids or {}).get(src, {})):
+                if block.plain not in seen:  # a repeated title: add_anchors warns, the first wins
+                    seen.add(block.plain)
                     questions.append(block)
             if questions:
                 title = plain_title(page_title(meta, body, src))
@@ -587,8 +740,31 @@ def _urls(files: Any) -> dict[str, str]:
 
 
 def on_config(config: Any) -> None:
+    from mkdocs.exceptions import PluginError
+
     _build.clear()
     _build["answers"] = {}
+    path = Path(config["config_file_path"] or ROOT / "mkdocs.yml").parent / ID_MAP
+    try:
+        _build["ids"] = ids_by_page(load_id_map(path))
+    except IdMapError as error:
+        raise PluginError(str(error)) from None
+
+
+def _missing_ids(src: str, markdown: str, source: str, ids: dict[str, str]) -> list[str]:
+    """`docs/<src>:<line>: "…"` for each question of the page that has no id in the map."""
+    source_lines = source.splitlines()
+    problems = []
+    for block in parse_questions(markdown, ids):
+        if block.qid:
+            continue
+        line = next(
+            (n + 1 for n, text in enumerate(source_lines)
+             if (m := QUESTION.match(text)) and plain_title(m.group("title")) == block.plain),
+            block.start + 1,
+        )
+        problems.append(f"docs/{src}:{line}: “{block.plain}”")
+    return problems
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
@@ -600,7 +776,17 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         _build.update(bank_src=src, bank_url=page.file.url, bank_dest=page.file.dest_uri)
         return markdown
     _build.setdefault("sources", {})[src] = (dict(page.meta or {}), markdown)
-    anchored, duplicates = add_anchors(markdown, page_key(src))
+    ids = _build.get("ids", {}).get(src, {})
+    missing = _missing_ids(src, markdown, page.file.content_string, ids)
+    if missing:
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(
+            f"{ID_MAP}에 id가 없는 질문이 있습니다:\n  " + "\n  ".join(missing) + "\n"
+            f"{ID_COMMAND}로 id를 붙이세요. 질문 문장을 고쳤다면 같은 명령이 옛 id를 "
+            "이어 받게 합니다(독자의 연습 기록 유지, CONTRIBUTING.md §5)."
+        )
+    anchored, duplicates = add_anchors(markdown, ids)
     for title in duplicates:
         log.warning("%s: 질문 문장이 페이지 안에서 겹칩니다(같은 질문 id): %s", src, title)
     return anchored
@@ -631,7 +817,7 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     from mkdocs.structure.files import File
 
     answers = _build["answers"]
-    pages = collect(config["nav"], Path(config["docs_dir"]), _build.get("sources"))
+    pages = collect(config["nav"], Path(config["docs_dir"]), _build.get("sources"), _build["ids"])
     missing = [f"{p.src}: {q.plain}" for p in pages for q in p.questions if q.qid not in answers]
     for question in missing:
         log.warning("질문 모음: 모범 답안을 찾지 못했습니다: %s", question)
@@ -639,26 +825,66 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     _build["data"] = data
     folder = posixpath.dirname(_build["bank_dest"])
     bank_path = posixpath.join(folder, BANK_JSON)
-    outputs = {bank_path: dump_bank(data)}
+    outputs: dict[str, str | bytes] = {bank_path: dump_bank(data)}
     if _offline(config):
         outputs[posixpath.join(folder, BANK_JS)] = dump_bank_script(data)
     committed = Path(config["docs_dir"]) / bank_path
     if not committed.is_file() or committed.read_text(encoding="utf-8") != outputs[bank_path]:
         log.info("docs/%s가 페이지와 다릅니다: `make bank`를 실행하세요.", bank_path)
+    try:
+        deck = _deck_module().deck_files(data, config.get("site_url") or "")
+    except ImportError as error:
+        log.warning("질문 카드(Anki·CSV)를 만들지 못했습니다(%s): "
+                    "pip install -r requirements.txt", error)
+        deck = {}
+    for name, content in deck.items():
+        outputs[posixpath.join(folder, name)] = content
+    _build["deck"] = sorted(deck)
     for path, text in outputs.items():
         file = files.get_file_from_path(path)
         if file is None:
             files.append(File.generated(config, path, content=text))
+        elif isinstance(text, bytes):
+            file.content_bytes = text
         else:
             file.content_string = text
     return env
 
 
+def _deck_module() -> ModuleType:
+    """hooks/question_deck.py (hooks are loaded from files, not as a package)."""
+    path = Path(__file__).with_name("question_deck.py")
+    spec = importlib.util.spec_from_file_location("question_deck", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def deck_links(names: Sequence[str], count: int) -> str:
+    """The practice page's links to the flash-card files the build wrote next to it."""
+    labels = {".apkg": "Anki 카드 묶음(.apkg)", ".csv": "CSV(스프레드시트·다른 카드 앱)"}
+    links = [
+        f'<a href="{html.escape(name)}" download>{labels[posixpath.splitext(name)[1]]}</a>'
+        for name in names if posixpath.splitext(name)[1] in labels
+    ]
+    if not links:
+        return ""
+    return (
+        f'<p class="practice-deck">카드로 내려받기: {" · ".join(links)} — 질문 {count}개, '
+        "빌드할 때마다 새로 만듭니다. 다시 가져오면 같은 질문의 카드가 갱신됩니다.</p>\n"
+    )
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    """Put the question list where the practice page's marker is."""
+    """Put the question list (and the flash-card links) where the practice page's marker is."""
     if page.file.src_uri != _build.get("bank_src") or "data" not in _build:
         return output
-    listing = f'<noscript class="{LIST_SOURCE}" data-search-exclude>\n{render_list(_build["data"])}\n</noscript>'
+    listing = (
+        deck_links(_build.get("deck", []), len(_build["data"]["q"]))
+        + f'<noscript class="{LIST_SOURCE}" data-search-exclude>\n'
+        + f"{render_list(_build['data'])}\n</noscript>"
+    )
     return HTML_MARKER.sub(lambda _: listing, output, count=1)
 
 
@@ -679,12 +905,55 @@ def _bank_paths(config: Any) -> list[str]:
     return paths
 
 
+def update_ids(config: Any, config_file: Path, rename: bool, new: bool) -> int:
+    """`--ids`: give new questions ids in includes/question-ids.yml, keep reworded ones' ids."""
+    path = config_file.parent / ID_MAP
+    try:
+        old = load_id_map(path) if path.is_file() else {}
+    except IdMapError as error:
+        print(error, file=sys.stderr)
+        return 2
+    pages = collect(config["nav"], Path(config["docs_dir"]))
+    plan = plan_ids(old, [(p.src, [q.plain for q in p.questions]) for p in pages], new=new)
+    for qid, page, question in plan.added:
+        print(f"새 질문  {qid}  {page}: {question}")
+    for qid, page, question in plan.removed:
+        print(f"사라짐  {qid}  {page}: {question}")
+    for qid, page, before, after in plan.reworded:
+        print(f"고친 질문?  {qid}  {page}:\n    전: {before}\n    후: {after}")
+    if plan.reworded and not rename:
+        print(
+            f"\n같은 자리의 질문 {len(plan.reworded)}개가 바뀌었습니다. 같은 질문을 고쳐 쓴 것이면 "
+            "`python hooks/question_bank.py --ids --rename`(`make ids ARGS=--rename`)으로 옛 id를 "
+            "유지하고(독자의 표시 유지), 다른 질문으로 바꾼 것이면 `--ids --new`로 새 id를 주세요. "
+            f"{ID_MAP}는 고치지 않았습니다.",
+            file=sys.stderr,
+        )
+        return 1
+    text = dump_id_map(plan.result)
+    current = path.read_text(encoding="utf-8") if path.is_file() else None
+    if current == text:
+        print(f"{ID_MAP} is up to date ({len(plan.result)} questions)")
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"updated {ID_MAP} ({len(plan.result)} questions)")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """`--write` the committed bank, or `--check` that it matches the pages (exit 1 if not)."""
+    """`--write` the committed bank, `--check` that it matches the pages (exit 1 if not), or
+    `--ids` to bring includes/question-ids.yml up to date with the pages' questions."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--write", action="store_true", help="rewrite the committed bank copy")
     mode.add_argument("--check", action="store_true", help="exit 1 if the committed copy drifted")
+    mode.add_argument("--ids", action="store_true", help=f"update {ID_MAP} from the pages")
+    rewording = parser.add_mutually_exclusive_group()
+    rewording.add_argument("--rename", action="store_true",
+                           help="with --ids: a reworded question keeps its old id")
+    rewording.add_argument("--new", action="store_true",
+                           help="with --ids: a reworded question gets a new id")
     parser.add_argument("--config", default=str(ROOT / "mkdocs.yml"), help="mkdocs.yml to read")
     args = parser.parse_args(argv)
 
@@ -692,6 +961,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     config_file = Path(args.config).resolve()
     config = load_config(config_file=str(config_file))
+    if args.ids:
+        return update_ids(config, config_file, args.rename, args.new)
     docs_dir = Path(config["docs_dir"])
     paths = _bank_paths(config)
     if not paths:

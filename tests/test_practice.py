@@ -7,20 +7,24 @@ the rendered topic pages.
 
 from __future__ import annotations
 
+import functools
+import http.server
 import importlib.util
 import json
 import re
 import subprocess
 import sys
+import threading
 from functools import cache
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, _SiteHandler, copy_project, mkdocs_build, site_base_path
 from markdown_pages import DOCS, load_page
 
 pytestmark = pytest.mark.browser
@@ -28,7 +32,9 @@ pytestmark = pytest.mark.browser
 BANK = "practice/"
 BANK_SRC = "practice/index.md"
 BANK_JSON = "practice/bank.json"
-KEY = "interview-notes:practice:v1"
+KEY = "interview-notes:practice:v2"
+V1_KEY = "interview-notes:practice:v1"
+ID_MAP = ROOT / "includes" / "question-ids.yml"
 NESTED_PAGE = "network/tcp-handshake/"  # questions nested three levels deep
 LABELS = {"know": "알아요", "unsure": "헷갈려요", "unknown": "모르겠어요"}
 ID = re.compile(r"^q-[0-9a-f]{8}$")
@@ -38,13 +44,6 @@ GROUPS = "#practice-list details.practice-page"  # with JavaScript: one folded g
 
 
 # --- independent expectations -----------------------------------------------------------------
-
-
-def _fnv1a(text: str) -> str:
-    value = 0x811C9DC5
-    for byte in text.encode("utf-8"):
-        value = ((value ^ byte) * 0x01000193) % 2**32
-    return f"q-{value:08x}"
 
 
 def _plain(title: str) -> str:
@@ -75,22 +74,29 @@ def _flatten(item: object) -> list[str]:
 
 
 @cache
+def _id_map() -> dict[tuple[str, str], str]:
+    """(page src, plain question text) -> id, from includes/question-ids.yml."""
+    data = yaml.safe_load(ID_MAP.read_text(encoding="utf-8"))
+    return {(entry["page"], entry["question"]): qid for qid, entry in data.items()}
+
+
+@cache
 def _expected() -> list[tuple[str, str, str, str, int, str | None]]:
     """(section, page src, id, plain title, depth, parent id) for every question, in nav order."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_NavLoader)
+    ids = _id_map()
     found = []
     for entry in config["nav"]:
         for section, value in entry.items():
             for src in _flatten(value):
                 if src == BANK_SRC or not (DOCS / src).is_file():
                     continue
-                key = _key(src)
                 for question in load_page(DOCS / src).questions:
                     parent = question.parent
                     found.append((
-                        section, src, _fnv1a(key + "\n" + _plain(question.title)),
+                        section, src, ids[(src, _plain(question.title))],
                         _plain(question.title), question.depth,
-                        _fnv1a(key + "\n" + _plain(parent)) if parent else None,
+                        ids[(src, _plain(parent))] if parent else None,
                     ))
     return found
 
@@ -279,48 +285,129 @@ def test_committed_bank_matches_the_build(site_dir: Path) -> None:
     )
 
 
-def test_a_question_added_to_a_page_is_listed_and_in_the_bank(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    page = project / "docs" / "network" / "tcp-handshake.md"
+ADDED = "새로 추가한 질문: `SYN_RECV`는 무엇인가요?"
+REWORDED_SRC = "network/tcp-handshake.md"
+REWORDED_OLD = "TCP 3-way 핸드셰이크 과정을 설명해 주세요."
+REWORDED_NEW = "TCP 3-way 핸드셰이크가 어떻게 진행되는지 설명해 주세요."
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """A copy of the project where the author added a question and reworded another one.
+
+    The build fails until `--ids` is run; `--ids` asks for confirmation of the rewording, then
+    `--ids --rename` keeps its id. The copy is built once (shared by the tests below).
+    """
+    tmp = tmp_path_factory.mktemp("edited")
+    project = copy_project(tmp / "project")
+    page = project / "docs" / REWORDED_SRC
     text = page.read_text(encoding="utf-8")
     added = (
-        '??? question "새로 추가한 질문: `SYN_RECV`는 무엇인가요?"\n'
+        f'??? question "{ADDED}"\n'
         "    SYN을 받고 SYN+ACK를 보낸 상태입니다. [TCP와 UDP](tcp-udp.md)도 보세요.\n\n"
         '    ??? question "꼬리 질문: 새 꼬리 질문인가요?"\n'
         "        네.\n\n"
     )
+    assert f'question "{REWORDED_OLD}"' in text
+    text = text.replace(f'question "{REWORDED_OLD}"', f'question "{REWORDED_NEW}"', 1)
     page.write_text(text.replace("## 참고 자료", added + "## 참고 자료", 1), encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "site")
+    failed = mkdocs_build(project, tmp / "failed")
+    command = [sys.executable, str(project / "hooks" / "question_bank.py")]
+    config = ["--config", str(project / "mkdocs.yml")]
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*command, *args, *config], capture_output=True, text=True, timeout=300, check=False
+        )
+
+    asked = run("--ids")
+    map_after_asking = (project / "includes" / "question-ids.yml").read_text(encoding="utf-8")
+    renamed = run("--ids", "--rename")
+    result = mkdocs_build(project, tmp / "site")
+    return {
+        "project": project, "site": tmp / "site", "failed": failed, "asked": asked,
+        "map_after_asking": map_after_asking, "renamed": renamed, "build": result, "run": run,
+    }
+
+
+def test_a_question_without_an_id_fails_the_build_with_file_line_and_command(edited) -> None:
+    failed = edited["failed"]
+    assert failed.returncode != 0
+    lines = (edited["project"] / "docs" / REWORDED_SRC).read_text(encoding="utf-8").splitlines()
+    line = next(n + 1 for n, text in enumerate(lines) if ADDED in text)
+    shown = "새로 추가한 질문: SYN_RECV는 무엇인가요?"
+    assert f"docs/{REWORDED_SRC}:{line}: “{shown}”" in failed.stderr
+    assert "`make ids` (python hooks/question_bank.py --ids)" in failed.stderr
+    # --ids alone lists the probable rewording and changes nothing until the author confirms.
+    asked = edited["asked"]
+    assert asked.returncode == 1, asked.stdout + asked.stderr
+    assert REWORDED_OLD in asked.stdout and REWORDED_NEW in asked.stdout
+    assert "--ids --rename" in asked.stderr and "--ids --new" in asked.stderr
+    assert edited["map_after_asking"] == ID_MAP.read_text(encoding="utf-8")
+
+
+def test_a_question_added_to_a_page_is_listed_and_in_the_bank(edited) -> None:
+    assert edited["renamed"].returncode == 0, edited["renamed"].stderr
+    result = edited["build"]
     assert result.returncode == 0, result.stdout + result.stderr
     assert "docs/practice/bank.json가 페이지와 다릅니다: `make bank`" in result.stderr
-    qid = _fnv1a("network/tcp-handshake\n새로 추가한 질문: SYN_RECV는 무엇인가요?")
-    listing = BeautifulSoup(
-        (tmp_path / "site" / BANK / "index.html").read_text(encoding="utf-8"), "html.parser"
-    )
+    site = edited["site"]
+    ids = yaml.safe_load((edited["project"] / "includes" / "question-ids.yml").read_text("utf-8"))
+    qid = next(k for k, v in ids.items() if v["question"].startswith("새로 추가한 질문"))
+    assert ID.match(qid) and qid not in yaml.safe_load(ID_MAP.read_text(encoding="utf-8"))
+    # The reworded question kept its id: the readers' marks and links follow the new wording.
+    old_id = _id_map()[(REWORDED_SRC, REWORDED_OLD)]
+    assert ids[old_id] == {"page": REWORDED_SRC, "question": REWORDED_NEW}
+    assert len(ids) == len(_expected()) + 2
+    listing = BeautifulSoup((site / BANK / "index.html").read_text(encoding="utf-8"), "html.parser")
     item = listing.select_one(f'#practice-list li[data-qid="{qid}"]')
     assert item is not None, "the new question is not in the list"
     assert item.find_parent("ul")["data-section"] == "네트워크"
     assert item.a["href"] == f"../network/tcp-handshake/#{qid}"
     follow_up = item.find_next_sibling("li")
     assert follow_up["data-depth"] == "1" and "새 꼬리 질문" in _text(follow_up)
-    bank = _bank(tmp_path / "site")
+    assert _text(listing.select_one(f'#practice-list li[data-qid="{old_id}"] a')) == REWORDED_NEW
+    bank = _bank(site)
     entry = next(q for q in bank["q"] if q["i"] == qid)
     assert 'href="../network/tcp-udp/"' in entry["a"], "relative link not rewritten"
     assert entry["c"] == [follow_up["data-qid"]]
     assert next(q for q in bank["q"] if q["i"] == follow_up["data-qid"])["up"] == qid
     # The committed copy is now stale: --check says so, --write (make bank) brings it up to date.
-    command = [sys.executable, str(project / "hooks" / "question_bank.py")]
-    config = ["--config", str(project / "mkdocs.yml")]
-    check = subprocess.run(
-        [*command, "--check", *config], capture_output=True, text=True, timeout=300, check=False
-    )
+    check = edited["run"]("--check")
     assert check.returncode == 1 and "run `make bank`" in check.stderr, check.stderr
-    write = subprocess.run(
-        [*command, "--write", *config], capture_output=True, text=True, timeout=300, check=False
-    )
+    write = edited["run"]("--write")
     assert write.returncode == 0, write.stderr
-    committed = project / "docs" / "practice" / "bank.json"
-    assert committed.read_bytes() == (tmp_path / "site" / BANK_JSON).read_bytes()
+    committed = edited["project"] / "docs" / "practice" / "bank.json"
+    assert committed.read_bytes() == (site / BANK_JSON).read_bytes()
+    again = edited["run"]("--ids")
+    assert again.returncode == 0 and "up to date" in again.stdout, again.stdout + again.stderr
+
+
+def test_a_reworded_question_keeps_its_mark(edited, browser) -> None:
+    """A mark left on the old wording shows on the reworded question (same id, same anchor)."""
+    assert edited["build"].returncode == 0
+    base = site_base_path()
+    handler = functools.partial(
+        type("Handler", (_SiteHandler,), {"base_path": base}), directory=str(edited["site"])
+    )
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context(locale="ko-KR")
+    old_id = _id_map()[(REWORDED_SRC, REWORDED_OLD)]
+    try:
+        tab = context.new_page()
+        url = f"http://127.0.0.1:{server.server_address[1]}{base}"
+        tab.goto(url + NESTED_PAGE)
+        _set_storage(tab, _v2({old_id: "unsure"}))
+        tab.goto(url + NESTED_PAGE + "#" + old_id)
+        summary = tab.locator(f'details.question[data-qid="{old_id}"] > summary')
+        summary.locator(".practice-badge").wait_for()
+        assert summary.locator(".practice-badge").get_attribute("data-mark") == "unsure"
+        assert REWORDED_NEW in summary.inner_text()
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
 
 
 # --- ids and anchors -----------------------------------------------------------------------------
@@ -342,24 +429,33 @@ def test_anchors_keep_the_question_nesting_on_every_page(site_dir: Path) -> None
         assert shown == expected, src
 
 
-def test_rendered_question_text_gives_the_same_id_as_the_anchor(site_dir: Path) -> None:
-    """What practice.js computes without anchors (Zensical) matches what the hook wrote."""
+def test_id_map_is_the_one_source_of_ids(site_dir: Path) -> None:
+    """includes/question-ids.yml: unique ids of the `q-` + 8 hex form, one per question; the
+    anchors the build wrote are exactly the map's ids for the questions' rendered text."""
+    text = ID_MAP.read_text(encoding="utf-8")
+    keys = re.findall(r"^(q-[^:]+):$", text, re.M)
+    assert len(keys) == len(set(keys)) == len(_expected()), "ids must be unique"
+    assert all(ID.match(key) for key in keys)
+    assert len(_id_map()) == len(keys), "two ids for the same question"
+    assert [qid for _, _, qid, *_ in _expected()] == keys, "the map is in nav and document order"
+    page_of = {qid: page for (page, _), qid in _id_map().items()}
     checked = 0
     for path in sorted(site_dir.rglob("index.html")):
-        soup = _soup(path)
-        rel = path.parent.relative_to(site_dir).as_posix()
-        key = "" if rel == "." else rel
-        for span in soup.select("article span.question-anchor"):
+        for span in _soup(path).select("article span.question-anchor"):
             summary = span.parent.find_next_sibling("details").summary
-            text = " ".join(summary.get_text().split())
-            assert _fnv1a(key + "\n" + text) == span["id"], f"{key}: {text}"
+            shown = " ".join(summary.get_text().split())
+            assert _id_map()[(page_of[span["id"]], shown)] == span["id"], shown
             checked += 1
     assert checked == len(_expected())
+    # Created from the ids of before the map (FNV-1a of page key + text): old marks still match.
+    assert _id_map()[("network/tcp-handshake.md", REWORDED_OLD)] == "q-fcca90b5"
+    js = (DOCS / "assets" / "javascripts" / "practice.js").read_text(encoding="utf-8")
+    assert "0x811c9dc5" not in js.lower() and "fnv" not in js.lower(), "practice.js computes no ids"
 
 
-def test_question_ids_are_stable_known_values() -> None:
+def test_new_ids_and_rewording_plans() -> None:
     hook = _hook()
-    assert hook.fnv1a_32(b"") == 0x811C9DC5  # FNV-1a test vectors
+    assert hook.fnv1a_32(b"") == 0x811C9DC5  # FNV-1a test vectors (new ids)
     assert hook.fnv1a_32(b"a") == 0xE40C292C
     assert hook.fnv1a_32(b"foobar") == 0xBF9CF968
     assert hook.page_key("network/tcp-handshake.md") == "network/tcp-handshake"
@@ -369,38 +465,63 @@ def test_question_ids_are_stable_known_values() -> None:
         'listen()의 backlog는 "무엇"인가요?'
     )
     assert hook.plain_title("`a**b`") == "a**b"
-    title = "TCP 3-way 핸드셰이크 과정을 설명해 주세요."
-    assert hook.question_id("network/tcp-handshake", title) == "q-fcca90b5"
-    assert hook.question_id("network/tcp-handshake", title) == _fnv1a(
-        "network/tcp-handshake\n" + title
-    )
+    assert hook.new_id("network/tcp-handshake.md", REWORDED_OLD, set()) == "q-fcca90b5"
+    assert hook.new_id("network/tcp-handshake.md", REWORDED_OLD, {"q-fcca90b5"}) != "q-fcca90b5"
+    old = {"q-00000001": ("a.md", "A?"), "q-00000002": ("a.md", "B?"), "q-00000003": ("a.md", "C?")}
+    plan = hook.plan_ids(old, [("a.md", ["A?", "B 고침?", "D?", "C?"])])
+    assert plan.reworded == [] and [q for _, _, q in plan.added] == ["B 고침?", "D?"]
+    plan = hook.plan_ids(old, [("a.md", ["A?", "B 고침?", "C?"])])
+    assert plan.reworded == [("q-00000002", "a.md", "B?", "B 고침?")] and not plan.added
+    assert list(plan.result) == ["q-00000001", "q-00000002", "q-00000003"]
+    plan = hook.plan_ids(old, [("a.md", ["A?", "B 고침?", "C?"])], new=True)
+    assert not plan.reworded and [q for _, _, q in plan.removed] == ["B?"]
+    assert "q-00000002" not in plan.result and len(plan.result) == 3
+    plan = hook.plan_ids(old, [("a.md", ["C?", "A?"])])  # reordered, one gone
+    assert not plan.reworded and not plan.added and [q for *_, q in plan.removed] == ["B?"]
 
 
 def test_ids_survive_reordering_and_nesting_survives_anchors() -> None:
     hook = _hook()
+    ids = {"A?": "q-0000000a", "B?": "q-0000000b", "C?": "q-0000000c"}
     first = '??? question "A?"\n    a.\n\n    ??? question "B?"\n        b.\n'
     second = '??? question "C?"\n    c.\n'
-    ids = [q.qid for q in hook.parse_questions(first + "\n" + second, "x/y")]
-    swapped = [q.qid for q in hook.parse_questions(second + "\n" + first, "x/y")]
-    assert sorted(ids) == sorted(swapped) and len(set(ids)) == 3
-    anchored, duplicates = hook.add_anchors(first, "x/y")
+    found = [q.qid for q in hook.parse_questions(first + "\n" + second, ids)]
+    swapped = [q.qid for q in hook.parse_questions(second + "\n" + first, ids)]
+    assert sorted(found) == sorted(swapped) == sorted(ids.values())
+    assert [q.qid for q in hook.parse_questions(second, {})] == [""]  # not in the map
+    anchored, duplicates = hook.add_anchors(first, ids)
     assert not duplicates
-    assert anchored.splitlines()[5] == f'    <span class="question-anchor" id="{ids[1]}"></span>'
-    questions = hook.parse_questions(anchored, "x/y")
-    assert [(q.qid, q.depth) for q in questions] == [(ids[0], 0), (ids[1], 1)]
+    assert anchored.splitlines()[5] == '    <span class="question-anchor" id="q-0000000b"></span>'
+    questions = hook.parse_questions(anchored, ids)
+    assert [(q.qid, q.depth) for q in questions] == [("q-0000000a", 0), ("q-0000000b", 1)]
     assert hook.answer_markdown(anchored.splitlines(), questions[0]).startswith("a.")
 
 
 # --- the reader in the browser ------------------------------------------------------------------
 
 
-def _marks(page) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _stored(page) -> dict[str, dict]:  # type: ignore[no-untyped-def]
+    """The v2 record: {id: {m: mark, b: box, d: due date, t: graded at (ms)}}."""
     raw = page.evaluate("key => localStorage.getItem(key)", KEY)
-    return json.loads(raw) if raw else {}
+    if not raw:
+        return {}
+    data = json.loads(raw)
+    assert data["v"] == 2, data
+    return data["q"]
 
 
-def _set_storage(page, value: str) -> None:  # type: ignore[no-untyped-def]
-    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, value])
+def _marks(page) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {qid: entry["m"] for qid, entry in _stored(page).items()}
+
+
+def _set_storage(page, value: str, key: str = KEY) -> None:  # type: ignore[no-untyped-def]
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [key, value])
+
+
+def _v2(marks: dict[str, str], due: str = "2099-01-01") -> str:
+    return json.dumps({"v": 2, "q": {
+        qid: {"m": mark, "b": 1, "d": due, "t": 1} for qid, mark in marks.items()
+    }})
 
 
 def _progress(page, section: str) -> tuple[int, int, str]:  # type: ignore[no-untyped-def]
@@ -516,7 +637,7 @@ def test_mark_survives_reload_updates_progress_and_shows_on_the_topic_page(
     assert "알아요 1 /" in _progress(page, section)[2]
     assert _progress(page, "전체")[0] == 1
     item = _open_group(page, qid)
-    assert item.locator(":scope > .practice-badge").inner_text().endswith("알아요")
+    assert item.locator(":scope > .practice-badge").get_attribute("data-mark") == "know"
     # Instant navigation from the list to the question's page: the badge is there too, and the
     # topic page does not load the bank.
     requests_before = len(page.requests)
@@ -524,7 +645,7 @@ def test_mark_survives_reload_updates_progress_and_shows_on_the_topic_page(
     page.wait_for_url(re.compile(f"#{qid}$"))
     summary = page.locator(f'details.question[data-qid="{qid}"] > summary')
     summary.locator(".practice-badge").wait_for()
-    assert summary.locator(".practice-badge").inner_text().endswith("알아요")
+    assert summary.locator(".practice-badge").get_attribute("data-mark") == "know"
     assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
     assert page.locator("details.question .practice-badge").count() == 1
     assert not [u for u in page.requests[requests_before:] if re.search(r"/bank\.js(on)?$", u)]
@@ -539,7 +660,7 @@ def test_mark_survives_reload_updates_progress_and_shows_on_the_topic_page(
     assert page.locator(GROUPS).count() == len({src for _, src, *_ in _expected()})
     assert _elements(page) <= MAX_ELEMENTS
     badge = _open_group(page, qid).locator(":scope > .practice-badge")
-    assert badge.inner_text().endswith("알아요")
+    assert badge.get_attribute("data-mark") == "know"
     _drill(page)
     assert len([u for u in page.requests[requests_before:] if u.endswith("/bank.json")]) == 1
     assert page.console_errors == []
@@ -549,7 +670,7 @@ def test_review_only_filters_the_drill_and_the_list(page, site_url: str) -> None
     page.goto(site_url + BANK)
     first, second = _expected()[0][2], _expected()[1][2]
     assert _expected()[0][1] == _expected()[1][1]  # both on the first page
-    _set_storage(page, json.dumps({first: "unsure", second: "know"}))
+    _set_storage(page, _v2({first: "unsure", second: "know"}))
     page.reload()
     page.get_by_label("다시 볼 질문만", exact=True).check()
     assert page.locator(f"{GROUPS}:visible").count() == 1
@@ -574,7 +695,7 @@ def test_review_only_filters_the_drill_and_the_list(page, site_url: str) -> None
 def test_reset_clears_marks_only_after_confirmation(page, site_url: str) -> None:
     page.goto(site_url + BANK)
     qid = _expected()[0][2]
-    _set_storage(page, json.dumps({qid: "unknown"}))
+    _set_storage(page, _v2({qid: "unknown"}))
     page.reload()
     _open_group(page, qid)
     assert page.locator("#practice-list .practice-badge").count() == 1
@@ -602,12 +723,17 @@ def test_bad_storage_is_ignored(page, site_url: str) -> None:
         page.evaluate("window.practice.init()")
         assert page.evaluate("window.practice.readMarks()") == {}, stored
         assert _progress(page, "전체")[0] == 0, stored
+        notice = page.locator(".practice-notice")
+        assert notice.is_visible() and "읽을 수 없어" in notice.inner_text(), stored
     for stored in BAD_STORAGE[:2]:  # the two the issue names: a real reload, then drill
         _set_storage(page, stored)
         page.reload()
         qid = _drill(page)
         page.get_by_role("button", name="헷갈려요").click()
         assert _marks(page) == {qid: "unsure"}, "bad entries are dropped on the next save"
+        assert not page.locator(".practice-notice").is_visible()
+        kept = page.evaluate("key => localStorage.getItem(key)", KEY + ":unreadable")
+        assert kept == stored, "what could not be read is kept aside, not lost"
     _set_storage(page, BAD_STORAGE[0])
     page.goto(site_url + NESTED_PAGE)
     assert page.locator("details.question[data-qid]").count() > 0
@@ -629,7 +755,7 @@ def test_unavailable_storage_does_not_break_the_page(page, site_url: str) -> Non
     qid = _drill(page)
     page.get_by_role("button", name="모르겠어요").click()
     badge = _open_group(page, qid).locator(":scope > .practice-badge")
-    assert badge.inner_text().endswith("모르겠어요")
+    assert badge.get_attribute("data-mark") == "unknown"
     assert page.console_errors == []
 
 
@@ -688,11 +814,12 @@ def test_without_the_hook_the_list_is_drawn_from_the_bank(
     assert page.console_errors == []
 
 
-def test_javascript_computes_the_same_ids_without_anchors(page, site_url: str) -> None:
-    """Under Zensical the hook does not run: practice.js must find the same ids on its own."""
+def test_without_anchors_ids_come_from_the_bank(page, site_url: str) -> None:
+    """Under Zensical the hook does not run: practice.js takes the ids from the bank (it
+    computes none), matching the page's URL and each question's text."""
     for path in (NESTED_PAGE, "http/", "intro/"):
         page.goto(site_url + path)
-        result = page.evaluate(
+        before = page.evaluate(
             """() => {
               const blocks = [...document.querySelectorAll('article details.question')];
               const before = blocks.map(d => d.dataset.qid);
@@ -702,17 +829,19 @@ def test_javascript_computes_the_same_ids_without_anchors(page, site_url: str) -
               });
               document.querySelectorAll('.practice-badge').forEach(b => b.remove());
               blocks.forEach(d => d.removeAttribute('data-qid'));
-              const computed = blocks.map(d => window.practice.questionId(
-                window.practice.pageKey(), d.querySelector('summary').textContent));
               window.practice.init();
-              const anchors = blocks.map(d => d.previousElementSibling.id);
-              return {before, computed, after: blocks.map(d => d.dataset.qid), anchors};
+              return before;
             }"""
         )
-        assert result["before"] and all(ID.match(i) for i in result["before"]), path
-        assert result["computed"] == result["before"], path
-        assert result["after"] == result["before"] == result["anchors"], path
-    assert page.evaluate("window.practice.pageKey(location.origin + '/interview-notes/')") == ""
+        page.wait_for_function(
+            "n => document.querySelectorAll('article details.question[data-qid]').length === n",
+            arg=len(before),
+        )
+        after = page.evaluate("""() => [...document.querySelectorAll('article details.question')]
+            .map(d => [d.dataset.qid, d.previousElementSibling.id])""")
+        assert before and all(ID.match(i) for i in before), path
+        assert [qid for qid, _ in after] == before == [anchor for _, anchor in after], path
+    assert site_url + BANK_JSON in page.requests
     assert page.console_errors == []
 
 
@@ -794,3 +923,266 @@ def test_drill_on_a_phone_in_dark_mode(browser, site_url: str, output_dir: Path)
             assert violations == []
     finally:
         context.close()
+
+
+# --- spaced repetition, mock interview, export and import, cards, print ---------------------
+
+FAKE_CLOCK = """(() => {
+  const start = Date.parse('2026-03-02T09:00:00');
+  Date.now = () => Number(sessionStorage.getItem('fake-now') || start);
+})();"""
+
+
+def _set_day(page, day: str) -> None:  # type: ignore[no-untyped-def]
+    page.evaluate(
+        "day => sessionStorage.setItem('fake-now', String(Date.parse(day + 'T09:00:00')))", day
+    )
+
+
+def _shown_next(page) -> str:  # type: ignore[no-untyped-def]
+    """After a grade the drill shows the next question (never the one just graded): reveal it."""
+    qid = page.locator("#practice-question a").get_attribute("href").rsplit("#", 1)[1]
+    page.get_by_role("button", name="답 보기").click()
+    return qid
+
+
+def _due_list(page) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return page.evaluate("""() => [...document.querySelectorAll('#practice-due li')]
+        .map(li => [li.dataset.qid, li.textContent])""")
+
+
+def test_grades_schedule_reviews_in_leitner_boxes(page, site_url: str) -> None:
+    page.add_init_script(FAKE_CLOCK)
+    page.goto(site_url + BANK)
+    due_title = page.locator("#practice-due-title")
+    assert due_title.inner_text() == "오늘 복습할 질문 0개"
+    known = _drill(page)
+    page.get_by_role("button", name="알아요", exact=True).click()
+    unknown = _shown_next(page)
+    page.get_by_role("button", name="모르겠어요").click()
+    stored = _stored(page)
+    assert {k: (v["m"], v["b"], v["d"]) for k, v in stored.items()} == {
+        known: ("know", 2, "2026-03-04"), unknown: ("unknown", 1, "2026-03-03"),
+    }
+    assert due_title.inner_text() == "오늘 복습할 질문 0개"
+    _set_day(page, "2026-03-05")
+    page.reload()
+    assert due_title.inner_text() == "오늘 복습할 질문 2개"
+    due = _due_list(page)
+    assert [qid for qid, _ in due] == [unknown, known], "the most overdue first"
+    assert "3월 3일 (2일 지남)" in due[0][1] and "3월 4일 (1일 지남)" in due[1][1]
+    # "오늘 복습할 질문만" draws only due questions; grading one moves it out of today's list.
+    page.get_by_label("오늘 복습할 질문만").check()
+    for _ in range(3):
+        page.get_by_role("button", name="무작위 질문").click()
+        drawn = page.locator("#practice-question a").get_attribute("href").rsplit("#", 1)[1]
+        assert drawn in (known, unknown)
+    page.get_by_role("button", name="무작위 질문").click()
+    drawn = page.locator("#practice-question a").get_attribute("href").rsplit("#", 1)[1]
+    page.get_by_role("button", name="답 보기").click()
+    page.get_by_role("button", name="알아요", exact=True).click()
+    entry = _stored(page)[drawn]
+    assert (entry["b"], entry["d"]) == ((3, "2026-03-09") if drawn == known else (2, "2026-03-07"))
+    assert due_title.inner_text() == "오늘 복습할 질문 1개"
+    assert [qid for qid, _ in _due_list(page)] == [unknown if drawn == known else known]
+    # Boxes: 헷갈려요 goes down one box, 모르겠어요 back to box 1, 알아요 stops at box 6 (32 days).
+    assert page.evaluate("[1, 2, 6].map(b => window.practice.nextBox(b, 'unsure'))") == [1, 1, 5]
+    assert page.evaluate("[3, 6].map(b => window.practice.nextBox(b, 'unknown'))") == [1, 1]
+    assert page.evaluate("[0, 5, 6].map(b => window.practice.nextBox(b, 'know'))") == [2, 6, 6]
+    # On the topic page the badge of a due question says so.
+    still_due = unknown if drawn == known else known
+    src = next(s for _, s, q, *_ in _expected() if q == still_due)
+    page.goto(site_url + _key(src) + "/")
+    badge = page.locator(f'details.question[data-qid="{still_due}"] > summary > .practice-badge')
+    assert "practice-badge--due" in badge.get_attribute("class")
+    assert "복습할 때" in badge.text_content()  # a follow-up may sit in a folded block
+    other = page.locator(f'details.question[data-qid="{drawn}"] > summary > .practice-badge')
+    if other.count():
+        assert "practice-badge--due" not in other.get_attribute("class")
+    assert page.console_errors == []
+
+
+def test_v1_marks_migrate_to_v2(page, site_url: str) -> None:
+    page.add_init_script(FAKE_CLOCK)
+    page.goto(site_url + BANK)
+    first, second = _expected()[0][2], _expected()[1][2]
+    v1 = json.dumps({first: "know", second: "unknown", "q-zzzz": "know"})
+    _set_storage(page, v1, V1_KEY)
+    page.reload()
+    stored = _stored(page)
+    assert {k: (v["m"], v["b"], v["d"]) for k, v in stored.items()} == {
+        first: ("know", 2, "2026-03-04"), second: ("unknown", 1, "2026-03-02"),
+    }
+    assert page.evaluate("key => localStorage.getItem(key)", V1_KEY) == v1, "v1 is left as it was"
+    assert [qid for qid, _ in _due_list(page)] == [second]
+    assert _progress(page, "전체")[0] == 1
+    assert not page.locator(".practice-notice").is_visible()
+    assert page.console_errors == []
+
+
+def _steps_are_grouped_by_main_question(steps: list[tuple[str, int]], bank: dict) -> int:
+    """Each main question is followed at once by its follow-ups, depth first and in order."""
+    by_id = {q["i"]: q for q in bank["q"]}
+
+    def tree(qid: str, depth: int) -> list[tuple[str, int]]:
+        return [(qid, depth)] + [s for c in by_id[qid].get("c", []) for s in tree(c, depth + 1)]
+
+    index, mains, follow_ups = 0, 0, 0
+    while index < len(steps):
+        qid, depth = steps[index]
+        assert depth == 0 and "up" not in by_id[qid], steps[index]
+        expected = tree(qid, 0)
+        assert steps[index : index + len(expected)] == expected
+        index += len(expected)
+        mains += 1
+        follow_ups += len(expected) - 1
+    return follow_ups
+
+
+def test_mock_interview_asks_follow_ups_right_after_their_parent(
+    browser, site_url: str, site_dir: Path
+) -> None:
+    context = browser.new_context(
+        viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True, locale="ko-KR"
+    )
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        tab.goto(site_url + BANK)
+        tab.get_by_label("주제", exact=True).select_option("네트워크")
+        tab.get_by_label("길이", exact=True).select_option("5")
+        tab.get_by_label("60초 타이머").check()
+        tab.get_by_role("button", name="모의 면접 시작").click()
+        question = tab.locator(".practice-mock__question")
+        question.wait_for()
+        assert "남은 시간 60초" in tab.locator(".practice-mock__timer").inner_text()
+        steps: list[tuple[str, int]] = []
+        while tab.locator(".practice-mock__question").count():
+            depth = int(question.get_attribute("data-depth"))
+            steps.append((question.get_attribute("data-qid"), depth))
+            assert tab.evaluate("document.activeElement.textContent") == "답 보기"
+            tab.keyboard.press("Enter")  # reveal, keyboard only
+            tab.locator(".practice-mock .practice-drill__answer").wait_for()
+            tab.keyboard.press("2" if len(steps) % 2 else "1")  # grade: 헷갈려요 / 알아요
+            if len(steps) > 60:
+                break
+            tab.wait_for_function(
+                "n => !document.querySelector('.practice-mock__question') || "
+                "document.querySelector('.practice-mock__question').dataset.qid !== n",
+                arg=steps[-1][0],
+            )
+        bank = _bank(site_dir)
+        assert len([s for s in steps if s[1] == 0]) == 5
+        assert _steps_are_grouped_by_main_question(steps, bank) > 0, "no follow-up was asked"
+        page_of = {q["i"]: bank["p"][q["p"]] for q in bank["q"]}
+        assert {page_of[qid]["s"] for qid, _ in steps} == {bank["s"].index("네트워크")}
+        summary = tab.locator(".practice-mock__summary")
+        assert summary.inner_text() == "모의 면접 정리"
+        assert tab.evaluate("document.activeElement.classList.contains('practice-mock__summary')")
+        unsure = [qid for n, (qid, _) in enumerate(steps) if n % 2 == 0]
+        reread = tab.evaluate("[...document.querySelectorAll('.practice-mock__reread a')]"
+                              ".map(a => a.getAttribute('href'))")
+        assert reread == list(dict.fromkeys(page_of[qid]["u"] for qid in unsure))
+        marks = _marks(tab)
+        assert all(marks[qid] == "unsure" for qid in unsure) and len(marks) == len(set(steps))
+        overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1, f"sideways scroll {overflow}px on a phone"
+        assert _elements(tab) <= MAX_ELEMENTS
+    finally:
+        context.close()
+    assert errors == []
+
+
+def test_export_and_import_progress(page, browser, site_url: str, tmp_path: Path) -> None:
+    page.goto(site_url + BANK)
+    first = _drill(page)
+    page.get_by_role("button", name="헷갈려요").click()
+    second = _shown_next(page)
+    page.get_by_role("button", name="알아요", exact=True).click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="기록 내보내기").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name.startswith("interview-notes-practice-") and saved.suffix == ".json"
+    exported = _stored(page)
+    context = browser.new_context(locale="ko-KR")
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + BANK)
+        # This browser has a newer grade for `second`: the newer review wins per question.
+        newer = {"v": 2, "q": {second: {"m": "unknown", "b": 1, "d": "2099-01-01",
+                                        "t": exported[second]["t"] + 1000}}}
+        _set_storage(tab, json.dumps(newer))
+        tab.reload()
+        status = tab.locator(".practice-transfer__status")
+        tab.set_input_files("#practice-import", str(saved))
+        status.filter(has_text="가져왔습니다").wait_for()
+        assert _stored(tab) == {first: exported[first], second: newer["q"][second]}
+        assert _progress(tab, "전체")[2].endswith("헷갈려요 1 · 모르겠어요 1")
+        # Into a fresh browser: the same marks.
+        tab.evaluate("localStorage.clear()")
+        tab.reload()
+        tab.set_input_files("#practice-import", str(saved))
+        status.filter(has_text="가져왔습니다").wait_for()
+        assert _stored(tab) == exported
+        for bad in (b"{not json", b'{"v": 2, "q": {}}', b'["q-00000000"]'):
+            tab.set_input_files("#practice-import", files=[
+                {"name": "bad.json", "mimeType": "application/json", "buffer": bad}])
+            status.filter(has_text="가져오지 못했습니다").wait_for()
+            assert "연습 기록 파일" in status.inner_text()
+            assert _stored(tab) == exported, "a bad file changes nothing"
+            tab.evaluate("document.querySelector('.practice-transfer__status').textContent = ''")
+    finally:
+        context.close()
+    assert page.console_errors == []
+
+
+def test_cards_are_built_with_the_site(site_dir: Path, tmp_path: Path) -> None:
+    import csv
+    import sqlite3
+    import zipfile
+
+    bank = _bank(site_dir)
+    ids = [q["i"] for q in bank["q"]]
+    with zipfile.ZipFile(site_dir / "practice" / "interview-notes.apkg") as package:
+        package.extract("collection.anki2", tmp_path)
+    with sqlite3.connect(tmp_path / "collection.anki2") as db:
+        notes = db.execute("select guid, flds, tags from notes").fetchall()
+    assert len(notes) == len(ids) and {guid for guid, _, _ in notes} == set(ids)
+    parent = next(q for q in bank["q"] if q.get("c"))
+    fields = next(flds for guid, flds, _ in notes if guid == parent["i"]).split("\x1f")
+    assert fields[0] and _html_text(fields[1]) == _html_text(parent["a"])
+    child = next(q for q in bank["q"] if q["i"] == parent["c"][0])
+    assert child["t"].split("?")[0] in _html_text(fields[2])
+    assert "https://ko-backend-notes.github.io/interview-notes/" in fields[4]
+    assert f"#{parent['i']}" in fields[4]
+    text = (site_dir / "practice" / "interview-notes.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(text.splitlines(keepends=True)))
+    assert [row["id"] for row in rows] == ids
+    row = rows[ids.index(parent["i"])]
+    assert row["question"] == parent["t"] and row["follow_ups"].splitlines()[0] == child["t"]
+    assert row["url"].endswith(f"/#{parent['i']}") and row["section"] in bank["s"]
+    links = _soup(site_dir / BANK / "index.html").select("article .practice-deck a[download]")
+    assert [a["href"] for a in links] == ["interview-notes.apkg", "interview-notes.csv"]
+
+
+def test_print_shows_the_list_and_answers_on_request(page, site_url: str) -> None:
+    page.goto(site_url + BANK)
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator(f"{GROUPS}:not([open])").count() == 0
+    assert page.locator(LIST_ITEMS).count() == len(_expected())
+    page.emulate_media(media="print")
+    assert not page.locator("#practice-drill").is_visible()
+    assert page.locator(LIST_ITEMS).first.is_visible()
+    page.emulate_media(media="screen")
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.locator(f"{GROUPS}[open]").count() == 0
+    page.get_by_label("모범 답안도 펼치기", exact=False).check()
+    page.goto(site_url + NESTED_PAGE)
+    opened = page.locator("article details.question[open]").count()
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator("article details.question:not([open])").count() == 0
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.locator("article details.question[open]").count() == opened
+    assert page.console_errors == []
