@@ -31,7 +31,7 @@ def _html_pages(site_dir: Path) -> list[str]:
 def _diagram_count(site_dir: Path, page: str) -> int:
     """Diagrams are SVG rendered ahead of time (includes/diagrams/), inlined by the build."""
     html = (site_dir / page / "index.html").read_text(encoding="utf-8")
-    return html.count('<div class="diagram"><svg')
+    return len(re.findall(r'<div class="diagram[" ][^>]*><svg', html))
 
 
 # Shown diagrams: inline SVG, painted, taller than a line of text.
