@@ -49,7 +49,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 from stock_site import build_stock_site  # noqa: E402
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 # Every host but the loopback fails to resolve: the measurement never leaves the machine, and a
 # page that tries to (stock Material asks api.github.com for the stars) fails fast, not hanging.
@@ -60,15 +62,7 @@ CHROME_FLAGS = [
     "--disable-gpu",
     "--disable-background-networking",
 ]
-PLAYWRIGHT_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    OFFLINE_FLAG,
-]
+PLAYWRIGHT_FLAGS = [*CHROMIUM_ARGS, OFFLINE_FLAG]
 
 # Budgets (gzip as served; KiB = 1024 bytes).
 PAGE_BUDGET_KIB = 150  # every page's cold load, the search index not counted
