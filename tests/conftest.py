@@ -18,24 +18,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 OUTPUT = ROOT / "test-output"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def site_base_path() -> str:
-    """The path part of site_url, where GitHub Pages serves the site ("/interview-notes/")."""
-    for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
-        if line.startswith("site_url:"):
-            return urlsplit(line.split(":", 1)[1].strip()).path or "/"
-    return "/"
+sys.path.insert(0, str(ROOT / "scripts"))
+# One Chromium path and flag list, one base path: the scripts' own (scripts/chromium.py, budget.py).
+from budget import site_base_path  # noqa: E402
+from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 
 def mkdocs_build(project: Path, dest: Path, *extra: str) -> subprocess.CompletedProcess[str]:
