@@ -1286,8 +1286,10 @@
       setupPracticePage(root);
       refresh(root);
     } catch (error) {
-      // 연습 기능의 문제가 페이지 읽기를 막지 않게 한다.
+      // 연습 기능의 문제가 페이지 읽기를 막지 않게 한다. 비어 있는 연습 상자는 자리(한 화면)만 차지하므로 알린다.
       if (window.console) window.console.warn("practice.js:", error);
+      var host = root.querySelector("#practice-drill:empty");
+      if (host) host.appendChild(el("p", { role: "status", text: "연습 상자를 열지 못했습니다. 새로 고침해 보세요." }));
     }
   }
 
