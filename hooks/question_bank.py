@@ -100,7 +100,8 @@ H1 = re.compile(r"^#\s+(?P<text>.+?)\s*#*\s*$")
 ESCAPABLE = set("\\`*_{}[]()#+-.!\"'<>|~^=:")
 ANCHOR_IN_HTML = re.compile(r'<span class="question-anchor" id="(q-[0-9a-f]{8})"></span>')
 ANCHORED_BLOCK = re.compile(
-    r'(<span class="question-anchor" id="(q-[0-9a-f]{8})"></span>(?:</p>)?\s*<details class="question")'
+    r'(<span class="question-anchor" id="(q-[0-9a-f]{8})"></span>(?:</p>)?\s*'
+    r'<details class="question")'
 )
 ANCHOR_PARAGRAPH = re.compile(r'<p><span class="question-anchor" id="q-[0-9a-f]{8}"></span></p>\s*')
 ABBR = re.compile(r"</?abbr\b[^>]*>")

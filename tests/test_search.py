@@ -485,7 +485,8 @@ CORPUS = [
     ("커넥션 풀", "커넥션 풀 크기는 스레드 수와 관련된다. 커넥션을 빌린다. 풀이 찬다. 풀 크기."),
     ("TLS와 HTTPS", "TLS는 암호화한다. HTTP 헤더와 본문. HTTP를 감싼다. TIME_WAIT 상태."),
     ("핸드셰이크", "3-way 핸드셰이크는 SYN을 보낸다. 핸드셰이크가 끝난다. 스레드풀은 좋다."),
-    ("JPA", "JPA는 표준이다. JPA를 쓴다. 가비지 컬렉션 차이 이유."),
+    ("JPA", "JPA는 표준이다. JPA를 쓴다. 가비지 컬렉션 차이 이유. MyBatis 매퍼는 SQL을 쓴다."),
+    ("CORS", "preflight 요청은 OPTIONS다. out of memory 오류. 면접관이 설명해 줘 한다. 세 선."),
 ]
 SYNONYMS = [["GC", "가비지 컬렉션"], ["핸드셰이크", "handshake"]]
 ANALYSIS = """
@@ -534,6 +535,12 @@ CASES = {
     "handshake": "+핸드셰이크*",
     # an identifier typed with a space
     "time wait 상태": "+TIME_WAIT",
+    # an English term written in Hangul -> the term the index writes (also over several words)
+    "프리플라이트": "+preflight",
+    "마이바티스 매퍼": "+MyBatis",
+    "아웃오브메모리 원인": "+out",
+    # a typo of two syllables is corrected, not split into two one-syllable words
+    "세선": "+세션",
 }
 
 
@@ -545,7 +552,17 @@ def test_query_analysis_rule(query: str) -> None:
 
 def test_question_words_never_become_required_beside_a_topic() -> None:
     strict = str(rewrite("쿠키 세션 차이")["쿠키 세션 차이"]["strict"])
-    assert "+차이" not in strict and "차이" in strict
+    # optional, and matched in the body only: a generic word in a title must not win
+    assert "+차이" not in strict and "text:차이" in strict
+    asked = str(rewrite("쿠키 설명해줘")["쿠키 설명해줘"]["strict"])
+    assert "+쿠키" in asked and "+설명해" not in asked and "+줘" not in asked, asked
+
+
+def test_a_hangul_spelling_is_not_matched_to_an_unrelated_term() -> None:
+    out = rewrite("세션", "핸드셰이크", "쿠키를", "가나다라")
+    assert "+세션" in str(out["세션"]["strict"]) and "+쿠키" in str(out["쿠키를"]["strict"])
+    assert "+핸드셰이크" in str(out["핸드셰이크"]["strict"])
+    assert out["가나다라"]["strict"] == "가나다라"  # unknown and nothing sounds like it
 
 
 def test_the_index_side_marks_word_boundaries_invisibly() -> None:

@@ -93,6 +93,72 @@
     return out
   }
 
+  /*
+   * A Korean spelling of an English term (프리플라이트, 마이바티스) -> the term the index writes
+   * (preflight, MyBatis). Both sides become a skeleton of the consonants Korean uses for English
+   * sounds: K (ㄱㅋ c k q g), T (ㄷㅌ d t), P (ㅂㅍ b p f v), S (ㅅㅈㅊ s z j ch sh th, soft c/g),
+   * L (ㄹ l r), M, N, G (final ㅇ, ng); vowels, h, w, y and repeats drop out. English r after a
+   * vowel and before no vowel is silent in Korean loanwords (server -> 서버); English spellings
+   * that could be read two ways (soft or hard g, a sounded or silent r) give two skeletons.
+   */
+  var CHO_KEY = ["K", "K", "N", "T", "T", "L", "M", "P", "P", "S", "S", "", "S", "S", "S", "K", "T", "P", ""]
+  var JONG_KEY = ["", "K", "K", "K", "N", "N", "N", "T", "L", "L", "L", "L", "L", "L", "L", "L", "M",
+    "P", "P", "T", "T", "G", "T", "T", "K", "T", "P", "T"]
+
+  function collapse(key) {
+    return key.replace(/(.)\1+/g, "$1")
+  }
+
+  function hangulKey(word) {
+    var key = ""
+    for (var i = 0; i < word.length; i++) {
+      var code = word.charCodeAt(i) - 0xac00
+      if (code < 0 || code > 11171) return ""
+      key += CHO_KEY[Math.floor(code / 588)] + JONG_KEY[code % 28]
+    }
+    return collapse(key)
+  }
+
+  var VOWEL = /[aeiouy]/
+  var LETTER_KEY = { b: "P", p: "P", f: "P", v: "P", d: "T", t: "T", k: "K", q: "K", s: "S", z: "S",
+    j: "S", l: "L", m: "M", n: "N", x: "KS" }
+
+  function englishKeys(word) {
+    var w = word.toLowerCase()
+    if (!/^[a-z]+$/.test(w)) return []
+    var keys = []
+    ;[true, false].forEach(function (softG) {
+      ;[true, false].forEach(function (soundedR) {
+        var key = ""
+        for (var i = 0; i < w.length; i++) {
+          var c = w[i]
+          var next = w[i + 1] || ""
+          var prev = w[i - 1] || ""
+          if ((c === "t" || c === "s") && next === "i" && w[i + 2] === "o") key += "S"
+          else if (c === "p" && next === "h") { key += "P"; i++ }
+          else if (c === "g" && next === "h") i++
+          else if (c === "c" && next === "k") { key += "K"; i++ }
+          else if ((c === "c" || c === "s" || c === "t") && next === "h") { key += "S"; i++ }
+          else if (c === "n" && next === "g") {
+            var after = w[i + 2] || ""
+            if (/[eiy]/.test(after) && softG) key += "NS"
+            else key += VOWEL.test(after) ? "GK" : "G"
+            i++
+          }
+          else if (c === "c") key += /[eiy]/.test(next) ? "S" : "K"
+          else if (c === "g") key += /[eiy]/.test(next) && softG ? "S" : "K"
+          else if (c === "r") {
+            if (soundedR && !(VOWEL.test(prev) && !VOWEL.test(next))) key += "L"
+          }
+          else if (LETTER_KEY[c]) key += LETTER_KEY[c]
+        }
+        key = collapse(key)
+        if (keys.indexOf(key) < 0) keys.push(key)
+      })
+    })
+    return keys
+  }
+
   /* Levenshtein distance of two sequences, giving up (returning limit) once it reaches limit. */
   function edits(a, b, limit) {
     if (Math.abs(a.length - b.length) >= limit) return limit
@@ -124,6 +190,36 @@
       counts.set(lower, (counts.get(lower) || 0) + 1)
     })
     var sorted = Array.from(vocab).sort()
+
+    /* Skeleton -> the Latin words (and runs of two or three, `out of memory`) the index writes. */
+    var byKey = new Map()
+    function addKey(key, words) {
+      if (key.replace(/[^A-Z]/g, "").length < 3) return
+      var count = Math.min.apply(null, words.map(function (w) { return counts.get(w.toLowerCase()) || 1 }))
+      var old = byKey.get(key)
+      if (!old || count > old.count) byKey.set(key, { words: words, count: count })
+    }
+    var latin = /^[a-z]{2,}$/i
+    for (var t = 0; t < tokens.length; t++) {
+      if (!latin.test(tokens[t])) continue
+      var run = [tokens[t]]
+      englishKeys(tokens[t]).forEach(function (key) { if (tokens[t].length >= 3) addKey(key, run) })
+      for (var more = 1; more <= 2 && latin.test(tokens[t + more] || ""); more++) {
+        var words = tokens.slice(t, t + more + 1)
+        var parts = words.map(englishKeys)
+        var joined = parts.reduce(function (acc, keys) {
+          var out = []
+          acc.forEach(function (a) { keys.forEach(function (k) { out.push(a + k) }) })
+          return out.slice(0, 8)
+        }, [""])
+        joined.forEach(function (key) { if (key.length >= 4) addKey(collapse(key), words) })
+      }
+    }
+    function transliterated(word) {
+      var key = hangulKey(word)
+      var found = key && byKey.get(key)
+      return found ? found.words : null
+    }
 
     /* Is there an index token that starts with this prefix (what a wildcard would match)? */
     function isPrefix(word) {
@@ -169,6 +265,8 @@
           var candidate = best[start].concat([piece])
           if (best[end] === null || candidate.length < best[end].length) best[end] = candidate
         }
+      /* Single syllables only (`세선` -> `세`+`선`) is a typo, not a compound: leave it to correct(). */
+      if (best[n] && best[n].every(function (part) { return part.length === 1 })) return null
       return best[n] && best[n].length >= 2 ? best[n] : null
     }
 
@@ -207,6 +305,9 @@
       var candidates = stems(run)
       for (var i = 0; i < candidates.length; i++)
         if (isWord(candidates[i])) return [{ text: candidates[i], known: true }]
+      /* A question word stays whole (`설명해줘` is not `설명해` + `줘`). */
+      for (var q = 0; q < candidates.length; q++)
+        if (QUESTION_WORDS.has(candidates[q])) return [{ text: candidates[q], known: true }]
       for (var j = 0; j < candidates.length; j++) {
         var parts = segment(candidates[j])
         if (parts) return parts.map(function (part) { return { text: part, known: true } })
@@ -361,8 +462,14 @@
       var result = []
       words.forEach(function (word) {
         if (!word.known && !synonymFor(word.text)) {
+          /* A typo of a word the index has first, then a Korean spelling of an English term. */
+          var spelled = isHangul(word.text) ? transliterated(word.text) : null
           var fixed = correct(word.text)
           if (fixed) word = { text: fixed, known: true, corrected: true }
+          else if (spelled) {
+            spelled.forEach(function (w) { result.push({ text: w, known: true }) })
+            return
+          }
         }
         var synonym = synonymFor(word.text)
         /* The site's own spelling replaces one it does not use, or one it uses far less. */
@@ -406,7 +513,9 @@
         return { strict: plain, loose: plain, words: words }
       }
       var strict = words.map(function (w, i) {
-        return term(w, w.known && !w.question, i === lastIndex)
+        var t = term(w, w.known && !w.question, i === lastIndex)
+        /* A question word counts in the body only: `구조` in a title must not outrank the topic. */
+        return w.known && w.question ? "text:" + t : t
       }).join(" ")
       var loose = words
         .map(function (w, i) { return w.question ? "" : term(w, false, i === lastIndex) })
@@ -535,7 +644,7 @@
     return tokens
   }
 
-  var api = { create: create, vocabulary: vocabulary, markDocs: markDocs, ENDINGS: ENDINGS, QUESTION_WORDS: QUESTION_WORDS }
+  var api = { hangulKey: hangulKey, englishKeys: englishKeys, create: create, vocabulary: vocabulary, markDocs: markDocs, ENDINGS: ENDINGS, QUESTION_WORDS: QUESTION_WORDS }
   if (typeof module !== "undefined" && module.exports) module.exports = api
   else root.KoreanQuery = api
 })(typeof self !== "undefined" ? self : this)

@@ -116,16 +116,26 @@
    * One list by score. A page only the loose query finds counts LOOSE_WEIGHT of its score. A
    * page whose own title holds the topic words gains TITLE_WEIGHT x the share of topic words in
    * it and the share of its title they make up (a short title that is the topic beats a long
-   * one that mentions it: lunr's length normalisation is off in Material).
+   * one that mentions it: lunr's length normalisation is off in Material). A section of the
+   * page whose own heading is the topic counts too, at SECTION_TITLE of that gain.
    */
   var LOOSE_WEIGHT = self.KOREAN_LOOSE_WEIGHT || 0.5
   var TITLE_WEIGHT = self.KOREAN_TITLE_WEIGHT || 2
-  var TITLE_SPLIT = /[\s\u200b\-,:!=[\]()"`/.&;|]+/
+  var SECTION_TITLE = 0.8
+  var TITLE_SPLIT = /[\s\u200b\-,:!=[\]()"`/.&;|?·→—…{}~×']+/
 
   function titleBonus(group, topics) {
     if (!topics.length) return 1
     var own = group.filter(function (item) { return String(item.location).indexOf("#") < 0 })[0] || group[0]
-    var words = String(own.title || "").replace(/<[^>]*>/g, "").toLowerCase().split(TITLE_SPLIT)
+    var best = 1
+    group.forEach(function (item) {
+      best = Math.max(best, item === own ? coverage(item.title, topics) : SECTION_TITLE * coverage(item.title, topics))
+    })
+    return best
+  }
+
+  function coverage(title, topics) {
+    var words = String(title || "").replace(/<[^>]*>/g, "").toLowerCase().split(TITLE_SPLIT)
       .filter(function (word) { return word && !KoreanQuery.ENDINGS.includes(word) })
     if (!words.length) return 1
     var hits = topics.filter(function (topic) {
