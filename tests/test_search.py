@@ -481,14 +481,15 @@ def test_bad_input_gives_results_or_a_clear_empty_state(page, site_url: str) -> 
 
 # A small corpus, so each rule's effect is visible: the index's own vocabulary is what counts.
 CORPUS = [
-    ("쿠키와 세션", "쿠키는 브라우저가 저장한다. 세션은 서버가 가진다. 쿠키를 쓴다."),
+    ("쿠키와 세션", "쿠키는 브라우저가 저장한다. 세션은 서버가 가진다. 쿠키를 쓴다. 저장 해 둔다."),
     ("커넥션 풀", "커넥션 풀 크기는 스레드 수와 관련된다. 커넥션을 빌린다. 풀이 찬다. 풀 크기."),
     ("TLS와 HTTPS", "TLS는 암호화한다. HTTP 헤더와 본문. HTTP를 감싼다. TIME_WAIT 상태."),
     ("핸드셰이크", "3-way 핸드셰이크는 SYN을 보낸다. 핸드셰이크가 끝난다. 스레드풀은 좋다."),
     ("JPA", "JPA는 표준이다. JPA를 쓴다. 가비지 컬렉션 차이 이유. MyBatis 매퍼는 SQL을 쓴다."),
     ("CORS", "preflight 요청은 OPTIONS다. out of memory 오류. 면접관이 설명해 줘 한다. 세 선."),
 ]
-SYNONYMS = [["GC", "가비지 컬렉션"], ["핸드셰이크", "handshake"]]
+SYNONYMS = [["GC", "가비지 컬렉션"], ["핸드셰이크", "handshake"], ["세션", "session"],
+            ["TIME_WAIT", "타임웨이트", "time wait"]]
 ANALYSIS = """
 const KQ = require(process.argv[1])
 const [corpus, synonyms, queries] = JSON.parse(process.argv[2])
@@ -541,6 +542,10 @@ CASES = {
     "아웃오브메모리 원인": "+out",
     # a typo of two syllables is corrected, not split into two one-syllable words
     "세선": "+세션",
+    # two letters swapped is one edit
+    "쿠키 sesison": "+세션",
+    # a Korean spelling of an identifier
+    "타임웨이트": "+TIME_WAIT",
 }
 
 
@@ -554,6 +559,9 @@ def test_question_words_never_become_required_beside_a_topic() -> None:
     strict = str(rewrite("쿠키 세션 차이")["쿠키 세션 차이"]["strict"])
     # optional, and matched in the body only: a generic word in a title must not win
     assert "+차이" not in strict and "text:차이" in strict
+    # a 하다 predicate on a known word is that word, not the word plus a required `해`
+    stored = str(rewrite("쿠키 저장해")["쿠키 저장해"]["strict"])
+    assert "+저장" in stored and "해" not in stored, stored
     asked = str(rewrite("쿠키 설명해줘")["쿠키 설명해줘"]["strict"])
     assert "+쿠키" in asked and "+설명해" not in asked and "+줘" not in asked, asked
 

@@ -159,10 +159,13 @@
     return keys
   }
 
-  /* Levenshtein distance of two sequences, giving up (returning limit) once it reaches limit. */
+  /* Edit distance of two sequences, an adjacent swap (`tarnsaction`) counting one edit (optimal
+     string alignment); gives up (returning limit) once two rows in a row reach limit. */
   function edits(a, b, limit) {
     if (Math.abs(a.length - b.length) >= limit) return limit
+    var before = null
     var previous = []
+    var previousLow = 0
     for (var j = 0; j <= b.length; j++) previous.push(j)
     for (var i = 1; i <= a.length; i++) {
       var current = [i]
@@ -170,13 +173,17 @@
       for (var k = 1; k <= b.length; k++) {
         var cost = a[i - 1] === b[k - 1] ? 0 : 1
         var value = Math.min(previous[k] + 1, current[k - 1] + 1, previous[k - 1] + cost)
+        if (before && i > 1 && k > 1 && a[i - 1] === b[k - 2] && a[i - 2] === b[k - 1])
+          value = Math.min(value, before[k - 2] + 1)
         current.push(value)
         if (value < low) low = value
       }
-      if (low >= limit) return limit
+      if (low >= limit && previousLow >= limit) return limit
+      before = previous
       previous = current
+      previousLow = low
     }
-    return previous[b.length]
+    return Math.min(previous[b.length], limit)
   }
 
   /* The analyzer over one index's vocabulary (lower-cased tokens) and synonym groups. */
@@ -300,7 +307,8 @@
     }
 
     /* One Hangul run -> its words, each {text, known}. */
-    function analyseHangul(run) {
+    function analyseHangul(run, depth) {
+      depth = depth || 0
       if (ENDING_SET.has(run)) return []
       var candidates = stems(run)
       for (var i = 0; i < candidates.length; i++)
@@ -308,6 +316,15 @@
       /* A question word stays whole (`설명해줘` is not `설명해` + `줘`). */
       for (var q = 0; q < candidates.length; q++)
         if (QUESTION_WORDS.has(candidates[q])) return [{ text: candidates[q], known: true }]
+      /* A 하다/되다 predicate on a word the index has (`동작해`, `설정하는`) is that word. */
+      if (depth < 1) for (var a = 0; a < PREDICATE_ENDINGS.length; a++) {
+        var ending = PREDICATE_ENDINGS[a]
+        var base = run.slice(0, -ending.length)
+        if (run.length > ending.length && run.slice(-ending.length) === ending && base.length >= 2) {
+          var inner = analyseHangul(base, 1)
+          if (inner.length && inner.every(function (w) { return w.known && !w.infix })) return inner
+        }
+      }
       for (var j = 0; j < candidates.length; j++) {
         var parts = segment(candidates[j])
         if (parts) return parts.map(function (part) { return { text: part, known: true } })
@@ -419,6 +436,21 @@
       return text
     }
 
+    /* Two Latin words an identifier joins (`time wait` -> `time_wait`, `keep alive` -> `keep-alive`
+       is already split by the index): use the identifier when the index has it, and uses it about
+       as often as the words alone (not tcp_udp). */
+    function joinIdentifiers(words) {
+      for (var u = 0; u + 1 < words.length; u++) {
+        var a = words[u].text
+        var b = words[u + 1].text
+        var joined = (a + "_" + b).toLowerCase()
+        var alone = Math.min(counts.get(a.toLowerCase()) || 0, counts.get(b.toLowerCase()) || 0)
+        if (/^[a-z0-9]+$/i.test(a) && /^[a-z0-9]+$/i.test(b) && vocab.has(joined) &&
+            (counts.get(joined) || 0) * 5 >= alone)
+          words.splice(u, 2, { text: a + "_" + b, known: true })
+      }
+    }
+
     /* The reader's query -> words with their roles. */
     function analyse(raw) {
       var text = replacePhrases(String(raw).slice(0, MAX_LENGTH).replace(LUNR_SPECIAL, " "))
@@ -440,18 +472,7 @@
           words.push.apply(words, found)
         })
       })
-      /* Two Latin words an identifier joins (`time wait` -> `time_wait`, `keep alive` -> `keep-alive`
-         is already split by the index): use the identifier when the index has it. */
-      for (var u = 0; u + 1 < words.length; u++) {
-        var a = words[u].text
-        var b = words[u + 1].text
-        var joined = (a + "_" + b).toLowerCase()
-        /* ...and the index uses the identifier about as often as the words alone (not tcp_udp). */
-        var alone = Math.min(counts.get(a.toLowerCase()) || 0, counts.get(b.toLowerCase()) || 0)
-        if (/^[a-z0-9]+$/i.test(a) && /^[a-z0-9]+$/i.test(b) && vocab.has(joined) &&
-            (counts.get(joined) || 0) * 5 >= alone)
-          words.splice(u, 2, { text: a + "_" + b, known: true })
-      }
+      joinIdentifiers(words)
       /* Join two spaced words when only the joined form is a word of the index. */
       for (var i = 0; i + 1 < words.length; i++) {
         var joined = words[i].text + words[i + 1].text
@@ -479,6 +500,7 @@
         }
         result.push(word)
       })
+      joinIdentifiers(result) /* a synonym may have given `time wait` */
       result.forEach(function (word) {
         word.question = QUESTION_WORDS.has(word.text.toLowerCase())
       })
