@@ -486,7 +486,7 @@ CORPUS = [
     ("TLS와 HTTPS", "TLS는 암호화한다. HTTP 헤더와 본문. HTTP를 감싼다. TIME_WAIT 상태."),
     ("핸드셰이크", "3-way 핸드셰이크는 SYN을 보낸다. 핸드셰이크가 끝난다. 스레드풀은 좋다."),
     ("JPA", "JPA는 표준이다. JPA를 쓴다. 가비지 컬렉션 차이 이유. MyBatis 매퍼는 SQL을 쓴다."),
-    ("CORS", "preflight 요청은 OPTIONS다. out of memory 오류. 면접관이 설명해 줘 한다. 세 선."),
+    ("CORS", "preflight는 OPTIONS다. out of memory 오류, out of memory 원인. 설명해 줘. 세 선."),
 ]
 SYNONYMS = [["GC", "가비지 컬렉션"], ["핸드셰이크", "handshake"], ["세션", "session"],
             ["TIME_WAIT", "타임웨이트", "time wait"]]
@@ -529,6 +529,9 @@ CASES = {
     "http헤더": "+http",
     # unspaced compound -> the index's words; spaced words -> the joined form the index has
     "커넥션풀": "+커넥션 +풀*",
+    # ...with a particle between the words, and a question word glued on
+    "쿠키와세션차이점": "+쿠키 +세션",
+    "커넥션풀이란": "+커넥션 +풀*",
     # question words are optional beside a topic word
     "쿠키 세션 차이": "+쿠키 +세션",
     # a typo in the jamo (쉐/셰) or a spelling the site does not use

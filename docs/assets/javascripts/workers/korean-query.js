@@ -207,12 +207,25 @@
       if (!old || count > old.count) byKey.set(key, { words: words, count: count })
     }
     var latin = /^[a-z]{2,}$/i
+    /* A run of words only where the site repeats it (`out of memory`), not two code tokens that
+       happen to sit side by side once. */
+    var runs = new Map()
+    for (var r = 0; r + 1 < tokens.length; r++) {
+      if (!latin.test(tokens[r]) || !latin.test(tokens[r + 1])) continue
+      var two = (tokens[r] + " " + tokens[r + 1]).toLowerCase()
+      runs.set(two, (runs.get(two) || 0) + 1)
+      if (latin.test(tokens[r + 2] || "")) {
+        var three = two + " " + tokens[r + 2].toLowerCase()
+        runs.set(three, (runs.get(three) || 0) + 1)
+      }
+    }
     for (var t = 0; t < tokens.length; t++) {
       if (!latin.test(tokens[t])) continue
       var run = [tokens[t]]
       englishKeys(tokens[t]).forEach(function (key) { if (tokens[t].length >= 3) addKey(key, run) })
       for (var more = 1; more <= 2 && latin.test(tokens[t + more] || ""); more++) {
         var words = tokens.slice(t, t + more + 1)
+        if ((runs.get(words.join(" ").toLowerCase()) || 0) < 2) continue
         var parts = words.map(englishKeys)
         var joined = parts.reduce(function (acc, keys) {
           var out = []
@@ -258,23 +271,34 @@
       return false
     }
 
-    /* Split an unspaced Hangul word into the fewest words the index knows (two or more). */
+    /* Split an unspaced Hangul word into the fewest words the index knows (two or more). A
+       particle between them is dropped (`쿠키와세션` -> 쿠키, 세션); a question word counts as a word
+       even where the index never writes it (`세션저장방법`). */
     function segment(word) {
       var n = word.length
       var best = new Array(n + 1).fill(null)
-      best[0] = []
+      best[0] = { parts: [], cost: 0, ending: false }
       for (var end = 1; end <= n; end++)
         for (var start = Math.max(0, end - 12); start < end; start++) {
-          if (best[start] === null) continue
+          var from = best[start]
+          if (from === null) continue
           var piece = word.slice(start, end)
-          if (piece.length === 1 && (ENDING_SET.has(piece) || !vocab.has(piece))) continue
-          if (!isWord(piece)) continue
-          var candidate = best[start].concat([piece])
-          if (best[end] === null || candidate.length < best[end].length) best[end] = candidate
+          var next
+          if (ENDING_SET.has(piece)) {
+            if (!from.parts.length || from.ending) continue
+            next = { parts: from.parts, cost: from.cost + 0.5, ending: true }
+          } else {
+            if (piece.length === 1 && !vocab.has(piece)) continue
+            if (!isWord(piece) && !QUESTION_WORDS.has(piece)) continue
+            next = { parts: from.parts.concat([piece]), cost: from.cost + 1, ending: false }
+          }
+          if (best[end] === null || next.cost < best[end].cost) best[end] = next
         }
+      var found = best[n] && best[n].parts
+      if (!found || found.length < 2) return null
       /* Single syllables only (`세선` -> `세`+`선`) is a typo, not a compound: leave it to correct(). */
-      if (best[n] && best[n].every(function (part) { return part.length === 1 })) return null
-      return best[n] && best[n].length >= 2 ? best[n] : null
+      if (found.every(function (part) { return part.length === 1 })) return null
+      return found
     }
 
     /* Stems of a Hangul word: itself, then without each ending it carries (longest first). */
