@@ -486,10 +486,12 @@ CORPUS = [
     ("TLS와 HTTPS", "TLS는 암호화한다. HTTP 헤더와 본문. HTTP를 감싼다. TIME_WAIT 상태."),
     ("핸드셰이크", "3-way 핸드셰이크는 SYN을 보낸다. 핸드셰이크가 끝난다. 스레드풀은 좋다."),
     ("JPA", "JPA는 표준이다. JPA를 쓴다. 가비지 컬렉션 차이 이유. MyBatis 매퍼는 SQL을 쓴다."),
+    ("영속성", "영속성 컨텍스트 " * 5 + "Jakarta Persistence " * 3 + "persistence context "
+     + "context " * 3),
     ("CORS", "preflight는 OPTIONS다. out of memory 오류, out of memory 원인. 설명해 줘. 세 선."),
 ]
 SYNONYMS = [["GC", "가비지 컬렉션"], ["핸드셰이크", "handshake"], ["세션", "session"],
-            ["TIME_WAIT", "타임웨이트", "time wait"]]
+            ["TIME_WAIT", "타임웨이트", "time wait"], ["영속성 컨텍스트", "persistence context"]]
 ANALYSIS = """
 const KQ = require(process.argv[1])
 const [corpus, synonyms, queries] = JSON.parse(process.argv[2])
@@ -549,6 +551,9 @@ CASES = {
     "쿠키 sesison": "+세션",
     # a Korean spelling of an identifier
     "타임웨이트": "+TIME_WAIT",
+    # a phrase the site writes far less often than its synonym (counted as a phrase, not by
+    # its words: `context` alone is common)
+    "persistence context": "+영속성 +컨텍스트",
 }
 
 

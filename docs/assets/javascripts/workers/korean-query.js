@@ -209,15 +209,19 @@
     var latin = /^[a-z]{2,}$/i
     /* A run of words only where the site repeats it (`out of memory`), not two code tokens that
        happen to sit side by side once. */
-    var runs = new Map()
+    var runs = new Map() // "word word" and "word word word" (lower-cased) -> how often the site writes it
     for (var r = 0; r + 1 < tokens.length; r++) {
-      if (!latin.test(tokens[r]) || !latin.test(tokens[r + 1])) continue
       var two = (tokens[r] + " " + tokens[r + 1]).toLowerCase()
       runs.set(two, (runs.get(two) || 0) + 1)
-      if (latin.test(tokens[r + 2] || "")) {
+      if (r + 2 < tokens.length) {
         var three = two + " " + tokens[r + 2].toLowerCase()
         runs.set(three, (runs.get(three) || 0) + 1)
       }
+    }
+    /* How often the site writes these words, in this order. */
+    function phraseCount(words) {
+      if (words.length === 1) return counts.get(words[0].toLowerCase()) || 0
+      return runs.get(words.join(" ").toLowerCase()) || 0
     }
     for (var t = 0; t < tokens.length; t++) {
       if (!latin.test(tokens[t])) continue
@@ -441,7 +445,8 @@
       return theirs >= 5 * Math.max(1, counts.get(word.toLowerCase()) || 0)
     }
 
-    /* A spelling of several words (`더티 체킹`) the index does not use -> the group's spelling. */
+    /* A spelling of several words (`더티 체킹`) the index does not use, or writes far less often as a
+       phrase (`persistence context` 1, `영속성 컨텍스트` 46) -> the group's spelling. */
     function replacePhrases(text) {
       synonymGroups.forEach(function (group) {
         group.forEach(function (term) {
@@ -451,9 +456,7 @@
           var words = term.split(/\s+/)
           var best = synonymFor(term)
           if (!best || best.join(" ").toLowerCase() === term.toLowerCase()) return
-          var rare = Math.min.apply(null, words.map(function (w) { return counts.get(w.toLowerCase()) || 0 }))
-          var common = Math.min.apply(null, best.map(function (w) { return counts.get(w.toLowerCase()) || 0 }))
-          if (words.every(isWord) && common < 5 * Math.max(1, rare)) return
+          if (words.every(isWord) && phraseCount(best) < 5 * Math.max(1, phraseCount(words))) return
           text = text.slice(0, at) + " " + best.join(" ") + " " + text.slice(at + term.length)
         })
       })
@@ -518,7 +521,9 @@
         }
         var synonym = synonymFor(word.text)
         /* The site's own spelling replaces one it does not use, or one it uses far less. */
-        if (synonym && (!word.known || word.corrected || dominates(synonym, word.text))) {
+        /* An identifier the index has (`CLOSE_WAIT`) is exact: no phrase (`close wait`) replaces it. */
+        var identifier = word.known && /_/.test(word.text)
+        if (synonym && (!word.known || word.corrected || (!identifier && dominates(synonym, word.text)))) {
           synonym.forEach(function (w) { result.push({ text: w, known: true }) })
           return
         }
