@@ -428,8 +428,9 @@
         var spellings = group.map(function (term) { return term.toLowerCase() })
         if (spellings.indexOf(lower) < 0 && spellings.indexOf(lower.replace(/\s+/g, "")) < 0) return
         group.forEach(function (term) {
-          var words = term.split(/\s+/)
-          if (!words.every(isWord)) return
+          /* Split as the index splits (`Socket.IO` is the words socket, io). */
+          var words = term.split(split).filter(Boolean)
+          if (!words.length || !words.every(isWord)) return
           var count = Math.min.apply(null, words.map(function (w) {
             return counts.get(w.toLowerCase()) || 1
           }))
