@@ -488,6 +488,7 @@ CORPUS = [
     ("JPA", "JPA는 표준이다. JPA를 쓴다. 가비지 컬렉션 차이 이유. MyBatis 매퍼는 SQL을 쓴다."),
     ("영속성", "영속성 컨텍스트 " * 5 + "Jakarta Persistence " * 3 + "persistence context "
      + "context " * 3),
+    ("Redis", "Redis에 세션을 둔다. Redis는 빠르다."),
     ("CORS", "preflight는 OPTIONS다. out of memory 오류, out of memory 원인. 설명해 줘. 세 선."),
 ]
 SYNONYMS = [["GC", "가비지 컬렉션"], ["핸드셰이크", "handshake"], ["세션", "session"],
@@ -545,6 +546,8 @@ CASES = {
     "프리플라이트": "+preflight",
     "마이바티스 매퍼": "+MyBatis",
     "아웃오브메모리 원인": "+out",
+    # a word the index knows beside one it does not, which is then read as an English term
+    "레디스세션": "+Redis +세션",
     # a typo of two syllables is corrected, not split into two one-syllable words
     "세선": "+세션",
     # two letters swapped is one edit

@@ -277,31 +277,42 @@
 
     /* Split an unspaced Hangul word into the fewest words the index knows (two or more). A
        particle between them is dropped (`쿠키와세션` -> 쿠키, 세션); a question word counts as a word
-       even where the index never writes it (`세션저장방법`). */
-    function segment(word) {
+       even where the index never writes it (`세션저장방법`). withUnknown (1, or 2 to allow words
+       of one syllable) lets exactly one part of two syllables or more be a word the index does not
+       know (`레디스|세션`), the fewer of its syllables the better. */
+    function segment(word, withUnknown) {
       var n = word.length
-      var best = new Array(n + 1).fill(null)
-      best[0] = { parts: [], cost: 0, ending: false }
+      /* best[i][u]: the cheapest split of word[0:i], u = 1 once it holds its one unknown piece */
+      var best = []
+      for (var b = 0; b <= n; b++) best.push([null, null])
+      best[0][0] = { parts: [], cost: 0, ending: false }
       for (var end = 1; end <= n; end++)
-        for (var start = Math.max(0, end - 12); start < end; start++) {
-          var from = best[start]
+        for (var start = Math.max(0, end - 12); start < end; start++)
+          for (var u = 0; u < 2; u++) {
+          var from = best[start][u]
           if (from === null) continue
           var piece = word.slice(start, end)
           var next
-          if (ENDING_SET.has(piece)) {
+          var used = u
+          if (withUnknown && !u && piece.length >= 2 && piece.length < n && !isWord(piece) && !ENDING_SET.has(piece)) {
+            /* the fewer syllables left unknown the better */
+            used = 1
+            next = { parts: from.parts.concat([{ text: piece, known: false }]), cost: from.cost + 1 + 2 * piece.length, ending: false }
+          } else if (ENDING_SET.has(piece)) {
             if (!from.parts.length || from.ending) continue
             next = { parts: from.parts, cost: from.cost + 0.5, ending: true }
           } else {
-            if (piece.length === 1 && !vocab.has(piece)) continue
+            if (piece.length === 1 && (withUnknown === 1 || !vocab.has(piece))) continue
             if (!isWord(piece) && !QUESTION_WORDS.has(piece)) continue
-            next = { parts: from.parts.concat([piece]), cost: from.cost + 1, ending: false }
+            next = { parts: from.parts.concat([{ text: piece, known: true }]), cost: from.cost + 1, ending: false }
           }
-          if (best[end] === null || next.cost < best[end].cost) best[end] = next
-        }
-      var found = best[n] && best[n].parts
+          if (best[end][used] === null || next.cost < best[end][used].cost) best[end][used] = next
+          }
+      var found = best[n][withUnknown ? 1 : 0]
+      found = found && found.parts
       if (!found || found.length < 2) return null
       /* Single syllables only (`세선` -> `세`+`선`) is a typo, not a compound: leave it to correct(). */
-      if (found.every(function (part) { return part.length === 1 })) return null
+      if (found.every(function (part) { return part.text.length === 1 })) return null
       return found
     }
 
@@ -355,7 +366,7 @@
       }
       for (var j = 0; j < candidates.length; j++) {
         var parts = segment(candidates[j])
-        if (parts) return parts.map(function (part) { return { text: part, known: true } })
+        if (parts) return parts
       }
       for (var k = 0; k < candidates.length; k++)
         if (candidates[k].length >= 2 && isPrefix(candidates[k]))
@@ -369,6 +380,24 @@
       var spelled = spelledLetters(run)
       if (spelled && isPrefix(spelled)) return [{ text: spelled.toUpperCase(), known: true }]
       if (run.length >= 2 && isInfix(run)) return [{ text: run, known: true, infix: true }]
+      /* Words the index knows around one it does not (`레디스세션`, `스레드풀사이즈`): the unknown
+         part is then corrected or read as an English term on its own, unless the whole word is a
+         typo of one word (`핸드세이크`). */
+      if (depth < 1 && !correct(run)) {
+        /* without one-syllable words first (`다|이나믹`), then with them (`스레드|풀|사이즈`) */
+        for (var mode = 1; mode <= 2; mode++) {
+          var around = segment(run, mode)
+          var resolved = around && around.map(function (part) {
+            if (part.known) return [part]
+            var fixed = correct(part.text)
+            if (fixed) return [{ text: fixed, known: true, corrected: true }]
+            /* an English term only for a part between words of two syllables or more */
+            var english = mode === 1 ? transliterated(part.text) : null
+            return english ? english.map(function (w) { return { text: w, known: true } }) : null
+          })
+          if (resolved && resolved.every(Boolean)) return [].concat.apply([], resolved)
+        }
+      }
       return [{ text: run, known: false }]
     }
 
