@@ -488,7 +488,7 @@ CORPUS = [
     ("JPA", "JPA는 표준이다. JPA를 쓴다. 가비지 컬렉션 차이 이유. MyBatis 매퍼는 SQL을 쓴다."),
     ("영속성", "영속성 컨텍스트 " * 5 + "Jakarta Persistence " * 3 + "persistence context "
      + "context " * 3),
-    ("Redis", "Redis에 세션을 둔다. Redis는 빠르다."),
+    ("Redis", "Redis에 세션을 둔다. Redis는 빠르다. Kegel 운동."),
     ("CORS", "preflight는 OPTIONS다. out of memory 오류, out of memory 원인. 설명해 줘. 세 선."),
 ]
 SYNONYMS = [["GC", "가비지 컬렉션"], ["핸드셰이크", "handshake"], ["세션", "session"],
@@ -570,6 +570,9 @@ def test_question_words_never_become_required_beside_a_topic() -> None:
     strict = str(rewrite("쿠키 세션 차이")["쿠키 세션 차이"]["strict"])
     # optional, and matched in the body only: a generic word in a title must not win
     assert "+차이" not in strict and "text:차이" in strict
+    # negation and a question word with a particle are question words too
+    negated = str(rewrite("쿠키 안 되는 이유 뭐가")["쿠키 안 되는 이유 뭐가"]["strict"])
+    assert "+안" not in negated and "+뭐" not in negated and "+쿠키" in negated, negated
     # a 하다 predicate on a known word is that word, not the word plus a required `해`
     stored = str(rewrite("쿠키 저장해")["쿠키 저장해"]["strict"])
     assert "+저장" in stored and "해" not in stored, stored
@@ -582,6 +585,10 @@ def test_a_hangul_spelling_is_not_matched_to_an_unrelated_term() -> None:
     assert "+세션" in str(out["세션"]["strict"]) and "+쿠키" in str(out["쿠키를"]["strict"])
     assert "+핸드셰이크" in str(out["핸드셰이크"]["strict"])
     assert out["가나다라"]["strict"] == "가나다라"  # unknown and nothing sounds like it
+    # 악수를 is 악수 + 를: its consonants without the particle are too few to be an English word
+    # (with it they spell Kegel)
+    native = rewrite("tcp 악수를")["tcp 악수를"]
+    assert "kegel" not in str(native["strict"]).lower(), native
 
 
 def test_the_index_side_marks_word_boundaries_invisibly() -> None:

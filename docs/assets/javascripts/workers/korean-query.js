@@ -68,7 +68,7 @@
     "때", "경우", "대해", "대한", "대해서", "관련", "관하여", "사용", "사용하는", "사용법", "쓰는",
     "쓰나", "쓰나요", "써야", "쓸때", "있는", "없는", "있나요", "좋은", "일", "것", "거", "점",
     "what", "is", "the", "a", "an", "how", "why", "when", "difference", "between", "and", "of",
-    "in", "to", "for", "about"
+    "in", "to", "for", "about", "안", "못"
   ])
 
   var HANGUL = /[\uac00-\ud7a3]/
@@ -240,9 +240,16 @@
       }
     }
     function transliterated(word) {
-      var key = hangulKey(word)
-      var found = key && byKey.get(key)
-      return found ? found.words : null
+      /* Without its particle if it has one (`악수를` is 악수 + 를, not an English word ending in l);
+         a run of English words only for a long Hangul word (아웃오브메모리, not 좋아졌어). */
+      var bare = stems(word).slice(1).filter(function (stem) { return stem.length >= 2 })
+      var forms = bare.length ? bare : [word]
+      for (var i = 0; i < forms.length; i++) {
+        var key = hangulKey(forms[i])
+        var found = key && byKey.get(key)
+        if (found && (found.words.length === 1 || forms[i].length >= 5)) return found.words
+      }
+      return null
     }
 
     /* Is there an index token that starts with this prefix (what a wildcard would match)? */
@@ -561,7 +568,10 @@
       })
       joinIdentifiers(result) /* a synonym may have given `time wait` */
       result.forEach(function (word) {
-        word.question = QUESTION_WORDS.has(word.text.toLowerCase())
+        var lower = word.text.toLowerCase()
+        word.question = QUESTION_WORDS.has(lower) || (isHangul(lower) && stems(lower).some(function (stem) {
+          return QUESTION_WORDS.has(stem)
+        }))
       })
       /* Drop repeats, keeping the first. */
       var seen = new Set()
@@ -577,7 +587,7 @@
        word may still be being typed, so it stays a prefix. */
     function term(word, required, last) {
       if (!word.known) return word.text
-      if (word.infix) return (required ? "+*" : "*") + word.text + "*"
+      if (word.infix) return "*" + word.text + "*" /* a guess from the middle of a word: never required */
       var exact = !last && vocab.has(word.text.toLowerCase())
       if (required) return "+" + word.text + (exact ? "" : "*")
       return exact ? word.text + "^1" : word.text
