@@ -489,6 +489,7 @@ CORPUS = [
     ("영속성", "영속성 컨텍스트 " * 5 + "Jakarta Persistence " * 3 + "persistence context "
      + "context " * 3),
     ("Redis", "Redis에 세션을 둔다. Redis는 빠르다. Kegel 운동."),
+    ("멀티플렉싱", "멀티플렉싱은 좋다. 멀티플렉싱을 쓴다. 타임아웃이 난다. 타임아웃. 타임, 아웃."),
     ("CORS", "preflight는 OPTIONS다. out of memory 오류, out of memory 원인. 설명해 줘. 세 선."),
 ]
 SYNONYMS = [["GC", "가비지 컬렉션"], ["핸드셰이크", "handshake"], ["세션", "session"],
@@ -532,6 +533,11 @@ CASES = {
     "http헤더": "+http",
     # unspaced compound -> the index's words; spaced words -> the joined form the index has
     "커넥션풀": "+커넥션 +풀*",
+    # spaced where the site writes one word: joined when a part is no word of its own, or the
+    # site writes it joined more often (but `커넥션 풀` stays two words: the site spaces it)
+    "멀티 플렉싱": "+멀티플렉싱",
+    "타임 아웃": "+타임아웃",
+    "커넥션 풀 크기": "+커넥션 +풀 ",
     # ...with a particle between the words, and a question word glued on
     "쿠키와세션차이점": "+쿠키 +세션",
     "커넥션풀이란": "+커넥션 +풀*",

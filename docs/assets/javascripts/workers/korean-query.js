@@ -537,12 +537,17 @@
         })
       })
       joinIdentifiers(words)
-      /* Join two spaced words when only the joined form is a word of the index. */
+      /* Join two spaced words when the joined form is a word of the index and either a part is no
+         word of its own (`멀티 플렉싱`) or the site writes it joined more often than spaced
+         (`타임 아웃`; not `커넥션 풀`). */
       for (var i = 0; i + 1 < words.length; i++) {
-        var joined = words[i].text + words[i + 1].text
-        if (isHangul(joined) && isWord(joined) && !(words[i].known && words[i + 1].known)) {
+        var a = words[i].text
+        var b = words[i + 1].text
+        var joined = a + b
+        if (!isHangul(joined) || !isWord(joined)) continue
+        var bothWords = words[i].known && words[i + 1].known && isWord(a) && isWord(b)
+        if (!bothWords || (counts.get(joined.toLowerCase()) || 0) > phraseCount([a, b]))
           words.splice(i, 2, { text: joined, known: true })
-        }
       }
       var result = []
       words.forEach(function (word) {
