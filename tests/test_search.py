@@ -489,6 +489,7 @@ CORPUS = [
     ("영속성", "영속성 컨텍스트 " * 5 + "Jakarta Persistence " * 3 + "persistence context "
      + "context " * 3),
     ("Redis", "Redis에 세션을 둔다. Redis는 빠르다. Kegel 운동."),
+    ("Spring", "@Transactional을 붙인다. thread local 변수와 thread 하나. local 캐시."),
     ("멀티플렉싱", "멀티플렉싱은 좋다. 멀티플렉싱을 쓴다. 타임아웃이 난다. 타임아웃. 타임, 아웃."),
     ("CORS", "preflight는 OPTIONS다. out of memory 오류, out of memory 원인. 설명해 줘. 세 선."),
 ]
@@ -554,6 +555,10 @@ CASES = {
     "아웃오브메모리 원인": "+out",
     # a word the index knows beside one it does not, which is then read as an English term
     "레디스세션": "+Redis +세션",
+    # an English compound typed in lower case where the index has its words apart (WebFlux,
+    # ThreadLocal are split at their capitals), and an annotation typed without its @
+    "threadlocal": "+thread +local",
+    "transactional 원리": "+@transactional",
     # a typo of two syllables is corrected, not split into two one-syllable words
     "세선": "+세션",
     # two letters swapped is one edit

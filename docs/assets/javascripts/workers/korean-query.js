@@ -411,10 +411,33 @@
     /* One Latin/digit run -> its words (split at letter/digit boundaries only if needed). */
     function analyseLatin(run) {
       if (isPrefix(run)) return [{ text: run, known: true }]
+      /* an annotation typed without its @ (`transactional` for @Transactional) */
+      if (/^[a-z]/i.test(run) && isPrefix("@" + run)) return [{ text: "@" + run, known: true }]
       var pieces = run.match(/[a-z]+|[0-9]+|[^a-z0-9]+/gi) || [run]
       if (pieces.length > 1 && pieces.every(isPrefix))
         return pieces.map(function (piece) { return { text: piece, known: true } })
+      var words = segmentLatin(run)
+      if (words) return words.map(function (word) { return { text: word, known: true, part: run } })
       return [{ text: run, known: false }]
+    }
+
+    /* A compound typed in lower case where the index has it split at its capitals or written
+       apart (`webflux` -> web flux for WebFlux, `threadlocal`, `springboot`): the fewest words of
+       three letters or more the index has, the last one possibly still being typed. */
+    function segmentLatin(run) {
+      var word = run.toLowerCase()
+      if (!/^[a-z]{6,}$/.test(word)) return null
+      var n = word.length
+      var best = new Array(n + 1).fill(null)
+      best[0] = []
+      for (var end = 3; end <= n; end++)
+        for (var start = 0; start + 3 <= end; start++) {
+          if (best[start] === null) continue
+          var piece = word.slice(start, end)
+          if (!vocab.has(piece) && !(end === n && piece.length >= 3 && isPrefix(piece))) continue
+          if (best[end] === null || best[start].length + 1 < best[end].length) best[end] = best[start].concat([piece])
+        }
+      return best[n] && best[n].length >= 2 ? best[n] : null
     }
 
     /* Spelling correction: the index word (or synonym spelling) closest to an unknown word,
@@ -509,8 +532,9 @@
         var b = words[u + 1].text
         var joined = (a + "_" + b).toLowerCase()
         var alone = Math.min(counts.get(a.toLowerCase()) || 0, counts.get(b.toLowerCase()) || 0)
+        var typedAsOne = words[u].part && words[u].part === words[u + 1].part /* `closewait` */
         if (/^[a-z0-9]+$/i.test(a) && /^[a-z0-9]+$/i.test(b) && vocab.has(joined) &&
-            (counts.get(joined) || 0) * 5 >= alone)
+            (typedAsOne || (counts.get(joined) || 0) * 5 >= alone))
           words.splice(u, 2, { text: a + "_" + b, known: true })
       }
     }
@@ -544,7 +568,8 @@
         var a = words[i].text
         var b = words[i + 1].text
         var joined = a + b
-        if (!isHangul(joined) || !isWord(joined)) continue
+        if (isHangul(joined) ? !isWord(joined)
+          : a.length < 2 || b.length < 2 || !/^[a-z]+$/i.test(joined) || !vocab.has(joined.toLowerCase())) continue
         var bothWords = words[i].known && words[i + 1].known && isWord(a) && isWord(b)
         if (!bothWords || (counts.get(joined.toLowerCase()) || 0) > phraseCount([a, b]))
           words.splice(i, 2, { text: joined, known: true })
@@ -564,7 +589,8 @@
         var synonym = synonymFor(word.text)
         /* The site's own spelling replaces one it does not use, or one it uses far less. */
         /* An identifier the index has (`CLOSE_WAIT`) is exact: no phrase (`close wait`) replaces it. */
-        var identifier = word.known && /_/.test(word.text)
+        /* ...nor a part of a compound the index splits (`thread` of ThreadLocal is not 스레드). */
+        var identifier = word.known && (/_/.test(word.text) || word.part)
         if (synonym && (!word.known || word.corrected || (!identifier && dominates(synonym, word.text)))) {
           synonym.forEach(function (w) { result.push({ text: w, known: true }) })
           return
