@@ -207,38 +207,50 @@
       if (!old || count > old.count) byKey.set(key, { words: words, count: count })
     }
     var latin = /^[a-z]{2,}$/i
-    /* A run of words only where the site repeats it (`out of memory`), not two code tokens that
-       happen to sit side by side once. */
-    var runs = new Map() // "word word" and "word word word" (lower-cased) -> how often the site writes it
-    for (var r = 0; r + 1 < tokens.length; r++) {
-      var two = (tokens[r] + " " + tokens[r + 1]).toLowerCase()
-      runs.set(two, (runs.get(two) || 0) + 1)
-      if (r + 2 < tokens.length) {
-        var three = two + " " + tokens[r + 2].toLowerCase()
-        runs.set(three, (runs.get(three) || 0) + 1)
+    var lowered = tokens.map(function (token) { return token.toLowerCase() })
+    /* Runs of two or three English words and how often the site writes each (`out of memory`). */
+    var latinRuns = new Map()
+    for (var r = 0; r + 1 < lowered.length; r++) {
+      if (!latin.test(lowered[r]) || !latin.test(lowered[r + 1])) continue
+      var two = lowered[r] + " " + lowered[r + 1]
+      latinRuns.set(two, (latinRuns.get(two) || 0) + 1)
+      if (latin.test(lowered[r + 2] || "")) {
+        var three = two + " " + lowered[r + 2]
+        latinRuns.set(three, (latinRuns.get(three) || 0) + 1)
       }
     }
-    /* How often the site writes these words, in this order. */
+    /* How often the site writes these words, in this order (counted once per phrase asked). */
+    var phrases = new Map()
     function phraseCount(words) {
-      if (words.length === 1) return counts.get(words[0].toLowerCase()) || 0
-      return runs.get(words.join(" ").toLowerCase()) || 0
-    }
-    for (var t = 0; t < tokens.length; t++) {
-      if (!latin.test(tokens[t])) continue
-      var run = [tokens[t]]
-      englishKeys(tokens[t]).forEach(function (key) { if (tokens[t].length >= 3) addKey(key, run) })
-      for (var more = 1; more <= 2 && latin.test(tokens[t + more] || ""); more++) {
-        var words = tokens.slice(t, t + more + 1)
-        if ((runs.get(words.join(" ").toLowerCase()) || 0) < 2) continue
-        var parts = words.map(englishKeys)
-        var joined = parts.reduce(function (acc, keys) {
-          var out = []
-          acc.forEach(function (a) { keys.forEach(function (k) { out.push(a + k) }) })
-          return out.slice(0, 8)
-        }, [""])
-        joined.forEach(function (key) { if (key.length >= 4) addKey(collapse(key), words) })
+      var wanted = words.map(function (w) { return w.toLowerCase() })
+      if (wanted.length === 1) return counts.get(wanted[0]) || 0
+      var key = wanted.join(" ")
+      if (latinRuns.has(key)) return latinRuns.get(key)
+      if (!phrases.has(key)) {
+        var found = 0
+        for (var at = 0; at + wanted.length <= lowered.length; at++) {
+          var k = 0
+          while (k < wanted.length && lowered[at + k] === wanted[k]) k++
+          if (k === wanted.length) found++
+        }
+        phrases.set(key, found)
       }
+      return phrases.get(key)
     }
+    vocab.forEach(function (word) {
+      if (word.length >= 3 && latin.test(word)) englishKeys(word).forEach(function (key) { addKey(key, [word]) })
+    })
+    /* A run of words only where the site repeats it, not two code tokens side by side once. */
+    latinRuns.forEach(function (count, run) {
+      if (count < 2) return
+      var words = run.split(" ")
+      var joined = words.map(englishKeys).reduce(function (acc, keys) {
+        var out = []
+        acc.forEach(function (a) { keys.forEach(function (k) { out.push(a + k) }) })
+        return out.slice(0, 8)
+      }, [""])
+      joined.forEach(function (key) { if (key.length >= 4) addKey(collapse(key), words) })
+    })
     function transliterated(word) {
       /* Without its particle if it has one (`악수를` is 악수 + 를, not an English word ending in l);
          a run of English words only for a long Hangul word (아웃오브메모리, not 좋아졌어). */
@@ -296,24 +308,25 @@
       for (var end = 1; end <= n; end++)
         for (var start = Math.max(0, end - 12); start < end; start++)
           for (var u = 0; u < 2; u++) {
-          var from = best[start][u]
-          if (from === null) continue
-          var piece = word.slice(start, end)
-          var next
-          var used = u
-          if (withUnknown && !u && piece.length >= 2 && piece.length < n && !isWord(piece) && !ENDING_SET.has(piece)) {
-            /* the fewer syllables left unknown the better */
-            used = 1
-            next = { parts: from.parts.concat([{ text: piece, known: false }]), cost: from.cost + 1 + 2 * piece.length, ending: false }
-          } else if (ENDING_SET.has(piece)) {
-            if (!from.parts.length || from.ending) continue
-            next = { parts: from.parts, cost: from.cost + 0.5, ending: true }
-          } else {
-            if (piece.length === 1 && (withUnknown === 1 || !vocab.has(piece))) continue
-            if (!isWord(piece) && !QUESTION_WORDS.has(piece)) continue
-            next = { parts: from.parts.concat([{ text: piece, known: true }]), cost: from.cost + 1, ending: false }
-          }
-          if (best[end][used] === null || next.cost < best[end][used].cost) best[end][used] = next
+            var from = best[start][u]
+            if (from === null) continue
+            var piece = word.slice(start, end)
+            var next
+            var used = u
+            if (withUnknown && !u && piece.length >= 2 && piece.length < n && !isWord(piece) &&
+                !ENDING_SET.has(piece)) {
+              used = 1 /* the fewer syllables left unknown the better */
+              next = { parts: from.parts.concat([{ text: piece, known: false }]),
+                cost: from.cost + 1 + 2 * piece.length, ending: false }
+            } else if (ENDING_SET.has(piece)) {
+              if (!from.parts.length || from.ending) continue
+              next = { parts: from.parts, cost: from.cost + 0.5, ending: true }
+            } else {
+              if (piece.length === 1 && (withUnknown === 1 || !vocab.has(piece))) continue
+              if (!isWord(piece) && !QUESTION_WORDS.has(piece)) continue
+              next = { parts: from.parts.concat([{ text: piece, known: true }]), cost: from.cost + 1, ending: false }
+            }
+            if (best[end][used] === null || next.cost < best[end][used].cost) best[end][used] = next
           }
       var found = best[n][withUnknown ? 1 : 0]
       found = found && found.parts
