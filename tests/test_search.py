@@ -37,7 +37,9 @@ SETS = ROOT / "tests" / "search"
 SET_NAMES = ("holdout", "tuning", "original")
 # Floors under the measured figures (the README has the latest), so a change that makes search
 # worse fails; the issue's targets on the hold-out are printed beside them.
-FLOORS = {"holdout": (0.80, 0.93), "tuning": (0.82, 0.95), "original": (0.82, 0.95)}
+# recall@1, recall@5 a change must not fall below (a little under the last figures, so noise in
+# how the browser breaks ties does not fail the suite, while losing a rule does)
+FLOORS = {"holdout": (0.85, 0.96), "tuning": (0.87, 0.97), "original": (0.90, 0.98)}
 TARGETS = (0.90, 0.98)
 
 WATCH_RESULTS = """() => {

@@ -74,8 +74,15 @@
     return chain
   }
 
+  var texts = new Map() // location -> its title and text, lower case, one space between words
+
   function setupAnalyzer(index) {
     KoreanQuery.markDocs(index.docs)
+    texts = new Map()
+    index.docs.forEach(function (doc) {
+      texts.set(doc.location, (" " + (doc.title || "") + " " + (doc.text || "") + " ")
+        .replace(/<[^>]*>/g, " ").replace(/[\s\u200b.,:;!?()[\]·"'`/]+/g, " ").toLowerCase())
+    })
     var tokens = KoreanQuery.vocabulary(index.docs, index.config.separator)
     analyzer = KoreanQuery.create(tokens, index.config.synonyms || [], index.config.separator)
   }
@@ -104,10 +111,12 @@
     var topics = query.words
       .filter(function (w) { return w.known && !w.question })
       .map(function (w) { return w.text.toLowerCase() })
+    var pairs = []
+    for (var p = 0; p + 1 < topics.length; p++) pairs.push(topics[p] + " " + topics[p + 1])
     return dispatch({ type: QUERY, data: query.strict }).then(function (strict) {
-      if (query.loose === query.strict || !query.loose) return merge(strict, null, topics)
+      if (query.loose === query.strict || !query.loose) return merge(strict, null, topics, pairs)
       return dispatch({ type: QUERY, data: query.loose }).then(function (loose) {
-        return merge(strict, loose, topics)
+        return merge(strict, loose, topics, pairs)
       })
     })
   }
@@ -147,17 +156,32 @@
     return 1 + TITLE_WEIGHT * (hits / topics.length) * (covered / words.length)
   }
 
-  function merge(strict, loose, topics) {
+  /* Topic words the reader typed next to each other (or as one word: `힙덤프`) that a result also
+     has next to each other: 1 + PHRASE_WEIGHT x the share of such pairs in its best section. */
+  var PHRASE_WEIGHT = self.KOREAN_PHRASE_WEIGHT || 0.5
+  function phraseBonus(group, pairs) {
+    if (!pairs.length) return 1
+    var best = 0
+    group.forEach(function (item) {
+      var text = texts.get(item.location) || ""
+      var hits = pairs.filter(function (pair) { return text.indexOf(" " + pair) >= 0 }).length
+      best = Math.max(best, hits / pairs.length)
+    })
+    return 1 + PHRASE_WEIGHT * best
+  }
+
+  function merge(strict, loose, topics, pairs) {
+    pairs = pairs || []
     var items = (strict.data && strict.data.items) || []
     var seen = new Set(items.map(page))
     var ranked = items.map(function (group) {
-      return { group: group, score: group[0].score * titleBonus(group, topics) }
+      return { group: group, score: group[0].score * titleBonus(group, topics) * phraseBonus(group, pairs) }
     })
     ;((loose && loose.data && loose.data.items) || []).forEach(function (group) {
       if (!seen.has(page(group)))
         ranked.push({
           group: group,
-          score: group[0].score * LOOSE_WEIGHT * titleBonus(group, topics)
+          score: group[0].score * LOOSE_WEIGHT * titleBonus(group, topics) * phraseBonus(group, pairs)
         })
     })
     ranked.sort(function (a, b) { return b.score - a.score })
