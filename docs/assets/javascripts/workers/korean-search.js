@@ -12,8 +12,10 @@
  *     fetched and parsed here, in the worker, on the first real query or after the page has
  *     been idle a moment, never on the page's main thread. The vocabulary for the analysis is
  *     taken from the docs, and the reviewed synonyms from the index file.
- *   - query: the raw string is rewritten (korean-query.js); when the strict query (every topic
- *     word required) finds nothing, the loose one is tried before the result is posted.
+ *   - query: the raw string is rewritten (korean-query.js) into a strict query (every topic
+ *     word required) and a loose one; both run, and one list is posted: loose-only pages at half
+ *     score, then raised by the topic words in their titles and by topic words the reader typed
+ *     side by side that they also have side by side (merge below).
  *
  * tests/test_search.py fails if a Material upgrade changes the message numbers or the config key.
  */
