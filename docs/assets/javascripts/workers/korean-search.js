@@ -81,9 +81,13 @@
   function setupAnalyzer(index) {
     KoreanQuery.markDocs(index.docs)
     texts = new Map()
+    var endings = new Set(KoreanQuery.ENDINGS)
     index.docs.forEach(function (doc) {
-      texts.set(doc.location, (" " + (doc.title || "") + " " + (doc.text || "") + " ")
-        .replace(/<[^>]*>/g, " ").replace(/[\s\u200b.,:;!?()[\]·"'`/]+/g, " ").toLowerCase())
+      var words = ((doc.title || "") + " " + (doc.text || "")).replace(/<[^>]*>/g, " ").toLowerCase()
+        .split(/[\s\u200b.,:;!?()[\]·"'`/]+/)
+      /* without the particles markDocs split off: `연결을 수립` has 연결 and 수립 side by side */
+      words = words.filter(function (word) { return word && !endings.has(word) })
+      texts.set(doc.location, " " + words.join(" ") + " ")
     })
     var tokens = KoreanQuery.vocabulary(index.docs, index.config.separator)
     analyzer = KoreanQuery.create(tokens, index.config.synonyms || [], index.config.separator)
