@@ -196,6 +196,11 @@ def split_index(search_dir: Path, index: dict[str, Any]) -> None:
     (search_dir / "search_index.json").write_text(json.dumps(stub, **DUMP), encoding="utf-8")
 
 
+def on_pre_build(config) -> None:  # type: ignore[no-untyped-def]
+    """Start each build (also each `mkdocs serve` rebuild) without the last build's answer terms."""
+    _answer_terms.clear()
+
+
 def on_page_content(content: str, page, config, files):  # type: ignore[no-untyped-def]
     """Leave the page's model answers out of the search index (see the module docstring)."""
     if 'class="question"' not in content:
