@@ -122,6 +122,15 @@
     }
   }
 
+  /** JSON 글자 → convert(데이터). JSON이 아니거나 convert가 던지면 null. */
+  function parseWith(text, convert) {
+    try {
+      return convert(JSON.parse(text));
+    } catch (error) {
+      return null;
+    }
+  }
+
   /** 저장된 기록. 깨졌거나 다른 형식이면 빈 기록으로 보고 storageNotice로 알린다(던지지 않는다). */
   function readState() {
     if (memoryState) return memoryState;
@@ -129,12 +138,7 @@
     unreadable = null;
     var raw = getItem(STORAGE_KEY);
     if (raw) {
-      var state = null;
-      try {
-        state = parseState(JSON.parse(raw));
-      } catch (error) {
-        state = null;
-      }
+      var state = parseWith(raw, parseState);
       if (state) return state;
       unreadable = raw;
       storageNotice = NOTICE;
@@ -142,12 +146,7 @@
     }
     var old = getItem(V1_KEY);
     if (old) {
-      var migrated = null;
-      try {
-        migrated = migrateV1(JSON.parse(old));
-      } catch (error) {
-        migrated = null;
-      }
+      var migrated = parseWith(old, migrateV1);
       if (!migrated) {
         storageNotice = NOTICE;
         return { v: 2, q: {} };
@@ -930,14 +929,9 @@
 
   /** 가져올 파일 → v2 기록. 내보낸 파일(format)이 아니거나 깨졌으면 null. */
   function parseExport(text) {
-    var data;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      return null;
-    }
-    if (!data || data.format !== EXPORT_FORMAT) return null;
-    return parseState(data);
+    return parseWith(text, function (data) {
+      return data && data.format === EXPORT_FORMAT ? parseState(data) : null;
+    });
   }
 
   function importFile(state, file, done) {
