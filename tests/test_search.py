@@ -491,7 +491,7 @@ CORPUS = [
     ("영속성", "영속성 컨텍스트 " * 5 + "Jakarta Persistence " * 3 + "persistence context "
      + "context " * 3),
     ("Redis", "Redis에 세션을 둔다. Redis는 빠르다. Kegel 운동."),
-    ("Spring", "@Transactional을 붙인다. thread local 변수와 thread 하나. local 캐시."),
+    ("Spring", "@Transactional을 붙인다. thread local 변수와 thread 하나. local 캐시. flush 호출."),
     ("멀티플렉싱", "멀티플렉싱은 좋다. 멀티플렉싱을 쓴다. 타임아웃이 난다. 타임아웃. 타임, 아웃."),
     ("CORS", "preflight는 OPTIONS다. out of memory 오류, out of memory 원인. 설명해 줘. 세 선."),
 ]
@@ -557,6 +557,9 @@ CASES = {
     "아웃오브메모리 원인": "+out",
     # a word the index knows beside one it does not, which is then read as an English term
     "레디스세션": "+Redis +세션",
+    # ...or, when nothing reads it, stays optional while the known words stay required (and
+    # 풀사이즈 has too many full vowels to be flush, whose consonants it shares)
+    "커넥션풀사이즈": "+커넥션 풀사이즈",
     # an English compound typed in lower case where the index has its words apart (WebFlux,
     # ThreadLocal are split at their capitals), and an annotation typed without its @
     "threadlocal": "+thread +local",

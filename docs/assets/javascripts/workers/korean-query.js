@@ -119,6 +119,18 @@
     return collapse(key)
   }
 
+  /* Syllables with a vowel other than ㅡ, the one Korean adds between English consonants (스, 트):
+     an English vowel sound may take two (라이 for i in preflight), never more. */
+  function fullVowels(word) {
+    var n = 0
+    for (var i = 0; i < word.length; i++) if (Math.floor(((word.charCodeAt(i) - 0xac00) % 588) / 28) !== 18) n++
+    return n
+  }
+
+  function vowelGroups(words) {
+    return words.join(" ").split(/[^aeiouy]+/i).filter(Boolean).length
+  }
+
   var VOWEL = /[aeiouy]/
   var LETTER_KEY = { b: "P", p: "P", f: "P", v: "P", d: "T", t: "T", k: "K", q: "K", s: "S", z: "S",
     j: "S", l: "L", m: "M", n: "N", x: "KS" }
@@ -253,13 +265,15 @@
     })
     function transliterated(word) {
       /* Without its particle if it has one (`악수를` is 악수 + 를, not an English word ending in l);
-         a run of English words only for a long Hangul word (아웃오브메모리, not 좋아졌어). */
+         a run of English words only for a long Hangul word (아웃오브메모리, not 좋아졌어), and only
+         with no more full vowels than the English can sound (`풀사이즈` is not flush). */
       var bare = stems(word).slice(1).filter(function (stem) { return stem.length >= 2 })
       var forms = bare.length ? bare : [word]
       for (var i = 0; i < forms.length; i++) {
         var key = hangulKey(forms[i])
         var found = key && byKey.get(key)
-        if (found && (found.words.length === 1 || forms[i].length >= 5)) return found.words
+        if (found && (found.words.length === 1 || forms[i].length >= 5) &&
+            fullVowels(forms[i]) <= 2 * vowelGroups(found.words)) return found.words
       }
       return null
     }
@@ -417,6 +431,10 @@
           })
           if (resolved && resolved.every(Boolean)) return [].concat.apply([], resolved)
         }
+        /* Nothing reads the unknown part: unless the whole word is a known spelling or an English
+           term, the known words stay required and it stays optional (`다이나믹|쿼리`). */
+        var kept = !synonymFor(run) && !transliterated(run) && (segment(run, 1) || segment(run, 2))
+        if (kept) return kept
       }
       return [{ text: run, known: false }]
     }
