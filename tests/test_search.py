@@ -568,6 +568,10 @@ CASES = {
     "세선": "+세션",
     # two letters swapped is one edit
     "쿠키 sesison": "+세션",
+    # capitals the site never writes are a typo of an acronym it does write, not a prefix
+    "TSL 인증서": "+tls ",
+    # 시키다 is a predicate ending like 하다, and a question word keeps its ending
+    "쿠키 저장시키는 방법 있나요": "+쿠키 +저장 text:방법 text:있나요",
     # a Korean spelling of an identifier
     "타임웨이트": "+TIME_WAIT",
     # a phrase the site writes far less often than its synonym (counted as a phrase, not by

@@ -42,7 +42,7 @@
     "하나요", "한가요", "합니다", "했나요", "해야", "해요", "하는", "하다", "한다", "하면", "하게",
     "하고", "하지", "할까", "하죠", "한가", "했다", "할때", "해서", "하려면", "되나요", "됩니다",
     "되는", "되다", "된다", "되면", "되고", "되지", "될까", "돼요", "되나", "돼서", "한", "할", "해",
-    "된", "될", "돼"
+    "된", "될", "돼", "시키는", "시키면", "시키다", "시키기", "시켜", "시킨", "시킬"
   ]
 
   /* How Korean spells Latin letters (에이 = A, 엔 = N …): 제이피에이 -> JPA. */
@@ -209,6 +209,11 @@
       counts.set(lower, (counts.get(lower) || 0) + 1)
     })
     var sorted = Array.from(vocab).sort()
+    /* Acronyms: words the site writes in capitals (CORS, ARP), lower-cased, and how often. */
+    var capitals = new Map()
+    tokens.forEach(function (token) {
+      if (/^[A-Z][A-Z0-9]+$/.test(token)) capitals.set(token.toLowerCase(), (capitals.get(token.toLowerCase()) || 0) + 1)
+    })
 
     /* Skeleton -> the Latin words (and runs of two or three, `out of memory`) the index writes. */
     var byKey = new Map()
@@ -383,6 +388,7 @@
     function analyseHangul(run, depth) {
       depth = depth || 0
       if (ENDING_SET.has(run)) return []
+      if (QUESTION_WORDS.has(run)) return [{ text: run, known: true }] /* `있나요`, not 있나 + 요 */
       var candidates = stems(run)
       for (var i = 0; i < candidates.length; i++)
         if (isWord(candidates[i])) return [{ text: candidates[i], known: true }]
@@ -439,8 +445,26 @@
       return [{ text: run, known: false }]
     }
 
+    /* A word typed in capitals that the site never writes (`CROS`) is a typo of an acronym it
+       does write (CORS), not the start of a longer word (cross): one edit, the most used. */
+    function misspeltAcronym(run) {
+      var lower = run.toLowerCase()
+      if (!/^[A-Z]{3,6}$/.test(run) || vocab.has(lower)) return null
+      var best = null
+      var bestCount = 0
+      capitals.forEach(function (count, acronym) {
+        if (Math.abs(acronym.length - lower.length) <= 1 && count > bestCount && edits(lower, acronym, 2) <= 1) {
+          best = acronym
+          bestCount = count
+        }
+      })
+      return best
+    }
+
     /* One Latin/digit run -> its words (split at letter/digit boundaries only if needed). */
     function analyseLatin(run) {
+      var acronym = misspeltAcronym(run)
+      if (acronym) return [{ text: acronym, known: true, corrected: true }]
       if (isPrefix(run)) return [{ text: run, known: true }]
       /* an annotation typed without its @ (`transactional` for @Transactional) */
       if (/^[a-z]/i.test(run) && isPrefix("@" + run)) return [{ text: "@" + run, known: true }]
