@@ -566,6 +566,8 @@ CASES = {
     "transactional 원리": "+@transactional",
     # a typo of two syllables is corrected, not split into two one-syllable words
     "세선": "+세션",
+    # ...also under a particle
+    "세선이란": "+세션",
     # two letters swapped is one edit
     "쿠키 sesison": "+세션",
     # capitals the site never writes are a typo of an acronym it does write, not a prefix

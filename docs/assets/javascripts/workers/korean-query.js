@@ -533,6 +533,17 @@
       return best
     }
 
+    /* A typo with a particle on it (`세선이란`, `해더에`): the stem corrected, longest first. */
+    function correctStem(word) {
+      if (!isHangul(word)) return null
+      var bare = stems(word).slice(1)
+      for (var i = 0; i < bare.length; i++) {
+        var fixed = bare[i].length >= 2 && correct(bare[i])
+        if (fixed) return fixed
+      }
+      return null
+    }
+
     /* The spelling of a synonym group the index uses most, for a word it does not know. */
     function synonymFor(word) {
       var lower = word.toLowerCase()
@@ -634,7 +645,7 @@
         if (!word.known && !synonymFor(word.text)) {
           /* A typo of a word the index has first, then a Korean spelling of an English term. */
           var spelled = isHangul(word.text) ? transliterated(word.text) : null
-          var fixed = correct(word.text)
+          var fixed = correct(word.text) || correctStem(word.text)
           if (fixed) word = { text: fixed, known: true, corrected: true }
           else if (spelled) {
             spelled.forEach(function (w) { result.push({ text: w, known: true }) })
