@@ -494,6 +494,7 @@ CORPUS = [
     ("Spring", "@Transactional을 붙인다. thread local 변수와 thread 하나. local 캐시. flush 호출."),
     ("멀티플렉싱", "멀티플렉싱은 좋다. 멀티플렉싱을 쓴다. 타임아웃이 난다. 타임아웃. 타임, 아웃."),
     ("CORS", "preflight는 OPTIONS다. out of memory 오류, out of memory 원인. 설명해 줘. 세 선."),
+    ("L4와 L7", "L4 로드 밸런서와 L7 로드 밸런서. NLB와 ALB. GC 로그."),
 ]
 SYNONYMS = [["GC", "가비지 컬렉션"], ["핸드셰이크", "handshake"], ["세션", "session"],
             ["TIME_WAIT", "타임웨이트", "time wait"], ["영속성 컨텍스트", "persistence context"]]
@@ -563,6 +564,10 @@ CASES = {
     # an English compound typed in lower case where the index has its words apart (WebFlux,
     # ThreadLocal are split at their capitals), and an annotation typed without its @
     "threadlocal": "+thread +local",
+    # ...also with digits or acronyms of two letters (L4, GC), and acronyms spelled in Hangul
+    "l4l7 차이": "+l4 +l7",
+    "localgc": "+local +gc",
+    "엔엘비에이엘비": "+NLB +ALB",
     "transactional 원리": "+@transactional",
     # a typo of two syllables is corrected, not split into two one-syllable words
     "세선": "+세션",

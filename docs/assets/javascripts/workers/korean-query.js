@@ -419,6 +419,8 @@
       }
       var spelled = spelledLetters(run)
       if (spelled && isPrefix(spelled)) return [{ text: spelled.toUpperCase(), known: true }]
+      var acronyms = spelled && segmentLatin(spelled) /* 엔엘비에이엘비 -> NLB ALB */
+      if (acronyms) return acronyms.map(function (w) { return { text: w.toUpperCase(), known: true } })
       if (run.length >= 2 && isInfix(run)) return [{ text: run, known: true, infix: true }]
       /* Words the index knows around one it does not (`레디스세션`, `스레드풀사이즈`): the unknown
          part is then corrected or read as an English term on its own, unless the whole word is a
@@ -469,27 +471,32 @@
       /* an annotation typed without its @ (`transactional` for @Transactional) */
       if (/^[a-z]/i.test(run) && isPrefix("@" + run)) return [{ text: "@" + run, known: true }]
       var pieces = run.match(/[a-z]+|[0-9]+|[^a-z0-9]+/gi) || [run]
+      var words = segmentLatin(run)
+      /* `l4l7` is L4 L7, not L 4 L 7; `http2` is http 2 */
+      if (words && (words.length < pieces.length || !pieces.every(isPrefix)))
+        return words.map(function (word) { return { text: word, known: true, part: run } })
       if (pieces.length > 1 && pieces.every(isPrefix))
         return pieces.map(function (piece) { return { text: piece, known: true } })
-      var words = segmentLatin(run)
-      if (words) return words.map(function (word) { return { text: word, known: true, part: run } })
       return [{ text: run, known: false }]
     }
 
     /* A compound typed in lower case where the index has it split at its capitals or written
-       apart (`webflux` -> web flux for WebFlux, `threadlocal`, `springboot`): the fewest words of
-       three letters or more the index has, the last one possibly still being typed. */
+       apart (`webflux` -> web flux for WebFlux, `threadlocal`, `tcpudp`, `l4l7`): the fewest words
+       the index has, of three characters or more, or two if the site writes them in capitals or
+       with a digit (GC, L4, k6); the last one possibly still being typed. */
     function segmentLatin(run) {
       var word = run.toLowerCase()
-      if (!/^[a-z]{6,}$/.test(word)) return null
+      if (!/^[a-z0-9]{4,}$/.test(word) || !/[a-z]/.test(word)) return null
       var n = word.length
       var best = new Array(n + 1).fill(null)
       best[0] = []
-      for (var end = 3; end <= n; end++)
-        for (var start = 0; start + 3 <= end; start++) {
+      for (var end = 2; end <= n; end++)
+        for (var start = 0; start + 2 <= end; start++) {
           if (best[start] === null) continue
           var piece = word.slice(start, end)
-          if (!vocab.has(piece) && !(end === n && piece.length >= 3 && isPrefix(piece))) continue
+          var short = piece.length === 2
+          if (short && !capitals.has(piece) && !/[0-9]/.test(piece)) continue
+          if (!vocab.has(piece) && !(end === n && !short && isPrefix(piece))) continue
           if (best[end] === null || best[start].length + 1 < best[end].length) best[end] = best[start].concat([piece])
         }
       return best[n] && best[n].length >= 2 ? best[n] : null
