@@ -571,8 +571,11 @@ CASES = {
     "transactional 원리": "+@transactional",
     # a typo of two syllables is corrected, not split into two one-syllable words
     "세선": "+세션",
-    # ...also under a particle
+    # ...also under a particle, rather than split into one-syllable words (세|선을)
     "세선이란": "+세션",
+    "세선을": "+세션",
+    # a typo in the particle itself
+    "쿠키애 저장": "+쿠키 +저장",
     # two letters swapped is one edit
     "쿠키 sesison": "+세션",
     # capitals the site never writes are a typo of an acronym it does write, not a prefix

@@ -404,9 +404,34 @@
           if (inner.length && inner.every(function (w) { return w.known && !w.infix })) return inner
         }
       }
+      /* A typo in the particle (`계층애`, `멀티플렉싱의란`): a word of the index + a syllable one
+         jamo from an ending. */
+      if (depth < 1 && run.length >= 3 && !isPrefix(run))
+        for (var t = 1; t <= 2 && t < run.length - 1; t++) {
+          var head = run.slice(0, -t)
+          var tail = jamo(run.slice(-t))
+          if (isWord(head) && ENDINGS.some(function (e) { return e.length === t && edits(tail, jamo(e), 2) <= 1 }))
+            return [{ text: head, known: true }]
+        }
       for (var j = 0; j < candidates.length; j++) {
         var parts = segment(candidates[j])
-        if (parts) return parts
+        if (!parts) continue
+        /* A split with a one-syllable word (`세|선을`, `구조|채`) loses to a one-jamo typo of the
+           word (세션, 구조체), or of one part of it (`세선|클러스터링`). */
+        if (depth < 1 && parts.some(function (part) { return part.text.length === 1 })) {
+          for (var f = 0; f < candidates.length; f++) {
+            var near = candidates[f].length >= 2 && correct(candidates[f], 1)
+            if (near) return [{ text: near, known: true, corrected: true }]
+          }
+          var typo = segment(run, 1)
+          var fixedParts = typo && typo.map(function (part) {
+            if (part.known) return part
+            var fixed = correct(part.text)
+            return fixed ? { text: fixed, known: true, corrected: true } : null
+          })
+          if (fixedParts && fixedParts.every(Boolean)) return fixedParts
+        }
+        return parts
       }
       for (var k = 0; k < candidates.length; k++)
         if (candidates[k].length >= 2 && isPrefix(candidates[k]))
@@ -514,11 +539,12 @@
     synonymGroups.forEach(function (group) {
       group.forEach(function (term) { if (!/\s/.test(term)) addCandidate(term.toLowerCase()) })
     })
-    function correct(word) {
+    function correct(word, most) {
       var lower = word.toLowerCase()
       var hangul = isHangul(lower)
       if (lower.length < (hangul ? 2 : 4)) return null
       var limit = hangul ? (lower.length >= 4 ? 2 : 1) : (lower.length >= 8 ? 2 : 1)
+      if (most) limit = Math.min(limit, most)
       var mine = hangul ? jamo(lower) : lower
       var best = null
       var bestDistance = limit + 1
