@@ -13,8 +13,8 @@
  *     been idle a moment, never on the page's main thread. The vocabulary for the analysis is
  *     taken from the docs, and the reviewed synonyms from the index file.
  *   - query: the raw string is rewritten (korean-query.js) into a strict query (every topic
- *     word required) and a loose one; both run, and one list is posted: loose-only pages at half
- *     score, then raised by the topic words in their titles and by topic words the reader typed
+ *     word required) and a loose one; both run, and one list is posted: loose-only pages at 0.4
+ *     of their score, then raised by the topic words in their titles and by topic words the reader typed
  *     side by side that they also have side by side (merge below).
  *
  * tests/test_search.py fails if a Material upgrade changes the message numbers or the config key.
@@ -134,7 +134,7 @@
    * one that mentions it: lunr's length normalisation is off in Material). A section of the
    * page whose own heading is the topic counts too, at SECTION_TITLE of that gain.
    */
-  var LOOSE_WEIGHT = self.KOREAN_LOOSE_WEIGHT || 0.5
+  var LOOSE_WEIGHT = self.KOREAN_LOOSE_WEIGHT || 0.4
   var TITLE_WEIGHT = self.KOREAN_TITLE_WEIGHT || 2
   var SECTION_TITLE = 0.8
   var TITLE_SPLIT = /[\s\u200b\-,:!=[\]()"`/.&;|?·→—…{}~×']+/
