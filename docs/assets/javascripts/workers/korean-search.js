@@ -14,8 +14,9 @@
  *     taken from the docs, and the reviewed synonyms from the index file.
  *   - query: the raw string is rewritten (korean-query.js) into a strict query (every topic
  *     word required) and a loose one; both run, and one list is posted: loose-only pages at 0.4
- *     of their score, then raised by the topic words in their titles and by topic words the reader typed
- *     side by side that they also have side by side (merge below).
+ *     of their score, then raised by the topic words in their titles, by topic words the reader
+ *     typed side by side that they also have side by side, and by how much of the site's use of
+ *     the topic words is on that page (merge below).
  *
  * tests/test_search.py fails if a Material upgrade changes the message numbers or the config key.
  */
@@ -77,10 +78,13 @@
   }
 
   var texts = new Map() // location -> its title and text, lower case, one space between words
+  var pageWords = new Map() // page -> word -> how often the page writes it
+  var shares = new Map() // topic -> page -> the page's share of the site's uses of it
 
   function setupAnalyzer(index) {
     KoreanQuery.markDocs(index.docs)
     texts = new Map()
+    pageWords = new Map()
     var endings = new Set(KoreanQuery.ENDINGS)
     index.docs.forEach(function (doc) {
       var words = ((doc.title || "") + " " + (doc.text || "")).replace(/<[^>]*>/g, " ").toLowerCase()
@@ -88,7 +92,12 @@
       /* without the particles markDocs split off: `연결을 수립` has 연결 and 수립 side by side */
       words = words.filter(function (word) { return word && !endings.has(word) })
       texts.set(doc.location, " " + words.join(" ") + " ")
+      var at = String(doc.location).split("#")[0]
+      if (!pageWords.has(at)) pageWords.set(at, new Map())
+      var own = pageWords.get(at)
+      words.forEach(function (word) { own.set(word, (own.get(word) || 0) + 1) })
     })
+    shares = new Map()
     var tokens = KoreanQuery.vocabulary(index.docs, index.config.separator)
     analyzer = KoreanQuery.create(tokens, index.config.synonyms || [], index.config.separator)
   }
@@ -181,19 +190,48 @@
     var items = (strict.data && strict.data.items) || []
     var seen = new Set(items.map(page))
     var ranked = items.map(function (group) {
-      return { group: group, score: group[0].score * titleBonus(group, topics) * phraseBonus(group, pairs) }
+      return { group: group, score: group[0].score * titleBonus(group, topics) * phraseBonus(group, pairs) *
+        ownerBonus(page(group), topics) }
     })
     ;((loose && loose.data && loose.data.items) || []).forEach(function (group) {
       if (!seen.has(page(group)))
         ranked.push({
           group: group,
-          score: group[0].score * LOOSE_WEIGHT * titleBonus(group, topics) * phraseBonus(group, pairs)
+          score: group[0].score * LOOSE_WEIGHT * titleBonus(group, topics) * phraseBonus(group, pairs) *
+            ownerBonus(page(group), topics)
         })
     })
     ranked.sort(function (a, b) { return b.score - a.score })
     var data = Object.assign({}, strict.data, { items: ranked.map(function (r) { return r.group }) })
     if (!items.length && loose && loose.data) data.suggest = loose.data.suggest
     return { type: RESULT, data: data }
+  }
+
+  /* The page that is about the topic: 1 + OWN_WEIGHT x its share of the site's uses of each topic
+     word (a prefix, as the query matches), averaged over the topic words. Lunr scores sections
+     one by one, so one lucky section elsewhere could outrank the page that writes ARP or 누수
+     throughout. */
+  var OWN_WEIGHT = self.KOREAN_OWN_WEIGHT === undefined ? 1.5 : self.KOREAN_OWN_WEIGHT
+  function share(topic) {
+    if (!shares.has(topic)) {
+      var per = new Map()
+      var total = 0
+      pageWords.forEach(function (own, at) {
+        var n = 0
+        own.forEach(function (count, word) { if (word.lastIndexOf(topic, 0) === 0) n += count })
+        if (n) per.set(at, n)
+        total += n
+      })
+      per.forEach(function (n, at) { per.set(at, n / total) })
+      shares.set(topic, per)
+    }
+    return shares.get(topic)
+  }
+  function ownerBonus(location, topics) {
+    if (!topics.length || !OWN_WEIGHT) return 1
+    var sum = 0
+    topics.forEach(function (topic) { sum += share(topic).get(location) || 0 })
+    return 1 + OWN_WEIGHT * sum / topics.length
   }
 
   function page(group) {
