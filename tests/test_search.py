@@ -495,6 +495,7 @@ CORPUS = [
     ("멀티플렉싱", "멀티플렉싱은 좋다. 멀티플렉싱을 쓴다. 타임아웃이 난다. 타임아웃. 타임, 아웃."),
     ("CORS", "preflight는 OPTIONS다. out of memory 오류, out of memory 원인. 설명해 줘. 세 선."),
     ("L4와 L7", "L4 로드 밸런서와 L7 로드 밸런서. NLB와 ALB. GC 로그."),
+    ("부하 테스트", "부하 테스트를 한다. ECS 태스크 정의. " + "태스크 " * 6),
 ]
 SYNONYMS = [["GC", "가비지 컬렉션"], ["핸드셰이크", "handshake"], ["세션", "session"],
             ["TIME_WAIT", "타임웨이트", "time wait"], ["영속성 컨텍스트", "persistence context"]]
@@ -576,6 +577,8 @@ CASES = {
     "세선을": "+세션",
     # a typo in the particle itself
     "쿠키애 저장": "+쿠키 +저장",
+    # jamo Korean pronounces alike are half an edit (ㅐ/ㅔ): 테스트 before the more frequent 태스크
+    "부하 태스트": "+부하 +테스트",
     # two letters swapped is one edit
     "쿠키 sesison": "+세션",
     # capitals the site never writes are a typo of an acronym it does write, not a prefix

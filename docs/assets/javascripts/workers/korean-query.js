@@ -171,6 +171,17 @@
     return keys
   }
 
+  /* Jamo Korean pronounces the same, so a typo between them is half an edit (태스트 is 테스트
+     before 태스크): the vowels ㅐ/ㅔ, ㅒ/ㅖ, ㅙ/ㅚ/ㅞ, and finals that sound alike (ㄷ ㅅ ㅆ ㅈ ㅊ ㅌ;
+     ㄱ ㄲ ㅋ; ㅂ ㅍ). Codes as jamo() gives them. */
+  var ALIKE = new Map()
+  ;[[19 + 1, 19 + 5], [19 + 3, 19 + 7], [19 + 10, 19 + 11, 19 + 15],
+    [40 + 7, 40 + 19, 40 + 20, 40 + 22, 40 + 23, 40 + 25], [40 + 1, 40 + 2, 40 + 24], [40 + 17, 40 + 26]]
+    .forEach(function (group, n) { group.forEach(function (code) { ALIKE.set(code, n) }) })
+  function soundAlike(a, b) {
+    return ALIKE.has(a) && ALIKE.get(a) === ALIKE.get(b)
+  }
+
   /* Edit distance of two sequences, an adjacent swap (`tarnsaction`) counting one edit (optimal
      string alignment); gives up (returning limit) once two rows in a row reach limit. */
   function edits(a, b, limit) {
@@ -183,7 +194,7 @@
       var current = [i]
       var low = i
       for (var k = 1; k <= b.length; k++) {
-        var cost = a[i - 1] === b[k - 1] ? 0 : 1
+        var cost = a[i - 1] === b[k - 1] ? 0 : soundAlike(a[i - 1], b[k - 1]) ? 0.5 : 1
         var value = Math.min(previous[k] + 1, current[k - 1] + 1, previous[k - 1] + cost)
         if (before && i > 1 && k > 1 && a[i - 1] === b[k - 2] && a[i - 2] === b[k - 1])
           value = Math.min(value, before[k - 2] + 1)
