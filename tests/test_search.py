@@ -496,9 +496,11 @@ CORPUS = [
     ("CORS", "preflight는 OPTIONS다. out of memory 오류, out of memory 원인. 설명해 줘. 세 선."),
     ("L4와 L7", "L4 로드 밸런서와 L7 로드 밸런서. NLB와 ALB. GC 로그."),
     ("부하 테스트", "부하 테스트를 한다. ECS 태스크 정의. " + "태스크 " * 6),
+    ("헬스 체크", "헬스 체크 경로. 헬스 체크 간격. " + "상태 코드. 확인 결과. " * 4),
 ]
 SYNONYMS = [["GC", "가비지 컬렉션"], ["핸드셰이크", "handshake"], ["세션", "session"],
-            ["TIME_WAIT", "타임웨이트", "time wait"], ["영속성 컨텍스트", "persistence context"]]
+            ["TIME_WAIT", "타임웨이트", "time wait"], ["영속성 컨텍스트", "persistence context"],
+            ["헬스 체크", "헬스체크", "health check", "상태 확인"]]
 ANALYSIS = """
 const KQ = require(process.argv[1])
 const [corpus, synonyms, queries] = JSON.parse(process.argv[2])
@@ -585,6 +587,9 @@ CASES = {
     "TSL 인증서": "+tls ",
     # 시키다 is a predicate ending like 하다, and a question word keeps its ending
     "쿠키 저장시키는 방법 있나요": "+쿠키 +저장 text:방법 text:있나요",
+    # a spelling the site does not use -> the group's spelling the site writes most as a phrase
+    # (not `상태 확인`, whose two words are common but never side by side)
+    "health check": "+헬스 +체크",
     # a Korean spelling of an identifier
     "타임웨이트": "+TIME_WAIT",
     # a phrase the site writes far less often than its synonym (counted as a phrase, not by

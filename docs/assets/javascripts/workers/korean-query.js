@@ -600,9 +600,8 @@
           /* Split as the index splits (`Socket.IO` is the words socket, io). */
           var words = term.split(split).filter(Boolean)
           if (!words.length || !words.every(isWord)) return
-          var count = Math.min.apply(null, words.map(function (w) {
-            return counts.get(w.toLowerCase()) || 1
-          }))
+          /* a spelling of several words counts as a phrase (`상태 확인`: two common words, a rare phrase) */
+          var count = words.length > 1 ? phraseCount(words) : counts.get(words[0].toLowerCase()) || 1
           if (count > bestCount) { best = words; bestCount = count }
         })
       })
