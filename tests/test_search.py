@@ -503,6 +503,7 @@ CORPUS = [
     ("CORS", "preflight는 OPTIONS다. out of memory 오류, out of memory 원인. 설명해 줘. 세 선."),
     ("L4와 L7", "L4 로드 밸런서와 L7 로드 밸런서. NLB와 ALB. GC 로그."),
     ("부하 테스트", "부하 테스트를 한다. ECS 태스크 정의. " + "태스크 " * 6),
+    ("Web Flux", "Web Flux는 논블로킹이다. Web Flux와 MVC."),
     ("헬스 체크", "헬스 체크 경로. 헬스 체크 간격. " + "상태 코드. 확인 결과. " * 4),
 ]
 SYNONYMS = [["GC", "가비지 컬렉션"], ["핸드셰이크", "handshake"], ["세션", "session"],
@@ -577,6 +578,8 @@ CASES = {
     # ...also with digits or acronyms of two letters (L4, GC), and acronyms spelled in Hangul
     "l4l7 차이": "+l4 +l7",
     "localgc": "+local +gc",
+    # ...also with a typo, when the site writes the words side by side (WebFlux, split at capitals)
+    "webfllux": "+web +flux",
     "엔엘비에이엘비": "+NLB +ALB",
     "transactional 원리": "+@transactional",
     # a typo of two syllables is corrected, not split into two one-syllable words

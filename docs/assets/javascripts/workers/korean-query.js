@@ -499,6 +499,35 @@
       return best
     }
 
+    /* A Latin word of six letters or more that nothing else reads, one or two edits from two or
+       three words the site writes side by side (WebFlux, ThreadLocal: split at their capitals in
+       the index) -> those words. */
+    var joinedRuns = null
+    function misspeltRun(token) {
+      var lower = token.toLowerCase()
+      if (!/^[a-z]{6,}$/.test(lower) || isPrefix(lower) || segmentLatin(lower) || misspeltAcronym(token)) return null
+      if (token.split(split).every(function (part) { return isPrefix(part) })) return null
+      if (joinedRuns === null) {
+        joinedRuns = new Map()
+        latinRuns.forEach(function (count, run) {
+          if (count >= 2) joinedRuns.set(run.replace(/ /g, ""), { words: run.split(" "), count: count })
+        })
+      }
+      var limit = lower.length >= 8 ? 2 : 1
+      var best = null
+      var bestDistance = limit + 1
+      joinedRuns.forEach(function (run, joined) {
+        if (Math.abs(joined.length - lower.length) > limit) return
+        var distance = edits(lower, joined, limit + 1)
+        if (distance > limit) return
+        if (distance < bestDistance || (distance === bestDistance && run.count > best.count)) {
+          best = run
+          bestDistance = distance
+        }
+      })
+      return best ? best.words : null
+    }
+
     /* One Latin/digit run -> its words (split at letter/digit boundaries only if needed). */
     function analyseLatin(run) {
       var acronym = misspeltAcronym(run)
@@ -657,6 +686,12 @@
       })
       tokens = tokens.filter(Boolean).slice(0, MAX_WORDS)
       var words = []
+      tokens = tokens.filter(function (token) {
+        /* a misspelt compound the site writes in words or camel case (`webfllux`, `thhreadlocal`) */
+        var run = misspeltRun(token)
+        if (run) run.forEach(function (w) { words.push({ text: w, known: true, part: token }) })
+        return !run
+      })
       tokens.forEach(function (token) {
         if (isHangul(token) && /[a-z0-9]/i.test(token) && isWord(token)) {
           words.push({ text: token, known: true })
