@@ -686,13 +686,13 @@
       })
       tokens = tokens.filter(Boolean).slice(0, MAX_WORDS)
       var words = []
-      tokens = tokens.filter(function (token) {
+      tokens.forEach(function (token) {
         /* a misspelt compound the site writes in words or camel case (`webfllux`, `thhreadlocal`) */
         var run = misspeltRun(token)
-        if (run) run.forEach(function (w) { words.push({ text: w, known: true, part: token }) })
-        return !run
-      })
-      tokens.forEach(function (token) {
+        if (run) {
+          run.forEach(function (w) { words.push({ text: w, known: true, part: token }) })
+          return
+        }
         if (isHangul(token) && /[a-z0-9]/i.test(token) && isWord(token)) {
           words.push({ text: token, known: true })
           return
