@@ -395,6 +395,22 @@
       return out.length >= 2 ? out : null
     }
 
+    /* A split with one unknown part -> the split with that part corrected (or, if english, read
+       as an English term), or null when nothing reads it. */
+    function resolve(parts, english) {
+      var out = []
+      for (var i = 0; parts && i < parts.length; i++) {
+        var part = parts[i]
+        if (part.known) { out.push(part); continue }
+        var fixed = correct(part.text)
+        var term = !fixed && english ? transliterated(part.text) : null
+        if (fixed) out.push({ text: fixed, known: true, corrected: true })
+        else if (term) term.forEach(function (w) { out.push({ text: w, known: true }) })
+        else return null
+      }
+      return parts ? out : null
+    }
+
     /* One Hangul run -> its words, each {text, known}. */
     function analyseHangul(run, depth) {
       depth = depth || 0
@@ -434,13 +450,8 @@
             var near = candidates[f].length >= 2 && correct(candidates[f], 1)
             if (near) return [{ text: near, known: true, corrected: true }]
           }
-          var typo = segment(run, 1)
-          var fixedParts = typo && typo.map(function (part) {
-            if (part.known) return part
-            var fixed = correct(part.text)
-            return fixed ? { text: fixed, known: true, corrected: true } : null
-          })
-          if (fixedParts && fixedParts.every(Boolean)) return fixedParts
+          var fixedParts = resolve(segment(run, 1), false)
+          if (fixedParts) return fixedParts
         }
         return parts
       }
@@ -464,16 +475,9 @@
       if (depth < 1 && !correct(run)) {
         /* without one-syllable words first (`다|이나믹`), then with them (`스레드|풀|사이즈`) */
         for (var mode = 1; mode <= 2; mode++) {
-          var around = segment(run, mode)
-          var resolved = around && around.map(function (part) {
-            if (part.known) return [part]
-            var fixed = correct(part.text)
-            if (fixed) return [{ text: fixed, known: true, corrected: true }]
-            /* an English term only for a part between words of two syllables or more */
-            var english = mode === 1 ? transliterated(part.text) : null
-            return english ? english.map(function (w) { return { text: w, known: true } }) : null
-          })
-          if (resolved && resolved.every(Boolean)) return [].concat.apply([], resolved)
+          /* an English term only for a part between words of two syllables or more */
+          var resolved = resolve(segment(run, mode), mode === 1)
+          if (resolved) return resolved
         }
         /* Nothing reads the unknown part: unless the whole word is a known spelling or an English
            term, the known words stay required and it stays optional (`다이나믹|쿼리`). */
