@@ -487,20 +487,34 @@
       return [{ text: run, known: false }]
     }
 
+    /* Of the candidates each(visit) offers as visit(spelling, count, answer), the answer of the one
+       closest to word (as edits() counts) within limit, the most used on a tie; null if none. */
+    function closest(word, limit, each) {
+      var best = null
+      var bestDistance = limit + 1
+      var bestCount = 0
+      each(function (spelling, count, answer) {
+        var distance = edits(word, spelling, limit + 1)
+        if (distance > limit) return
+        if (distance < bestDistance || (distance === bestDistance && count > bestCount)) {
+          best = answer
+          bestDistance = distance
+          bestCount = count
+        }
+      })
+      return best
+    }
+
     /* A word typed in capitals that the site never writes (`CROS`) is a typo of an acronym it
        does write (CORS), not the start of a longer word (cross): one edit, the most used. */
     function misspeltAcronym(run) {
       var lower = run.toLowerCase()
       if (!/^[A-Z]{3,6}$/.test(run) || vocab.has(lower)) return null
-      var best = null
-      var bestCount = 0
-      capitals.forEach(function (count, acronym) {
-        if (Math.abs(acronym.length - lower.length) <= 1 && count > bestCount && edits(lower, acronym, 2) <= 1) {
-          best = acronym
-          bestCount = count
-        }
+      return closest(lower, 1, function (visit) {
+        capitals.forEach(function (count, acronym) {
+          if (Math.abs(acronym.length - lower.length) <= 1) visit(acronym, count, acronym)
+        })
       })
-      return best
     }
 
     /* A Latin word of six letters or more that nothing else reads, one or two edits from two or
@@ -518,18 +532,11 @@
         })
       }
       var limit = lower.length >= 8 ? 2 : 1
-      var best = null
-      var bestDistance = limit + 1
-      joinedRuns.forEach(function (run, joined) {
-        if (Math.abs(joined.length - lower.length) > limit) return
-        var distance = edits(lower, joined, limit + 1)
-        if (distance > limit) return
-        if (distance < bestDistance || (distance === bestDistance && run.count > best.count)) {
-          best = run
-          bestDistance = distance
-        }
+      return closest(lower, limit, function (visit) {
+        joinedRuns.forEach(function (run, joined) {
+          if (Math.abs(joined.length - lower.length) <= limit) visit(joined, run.count, run.words)
+        })
       })
-      return best ? best.words : null
     }
 
     /* One Latin/digit run -> its words (split at letter/digit boundaries only if needed). */
@@ -589,25 +596,14 @@
       if (lower.length < (hangul ? 2 : 4)) return null
       var limit = hangul ? (lower.length >= 4 ? 2 : 1) : (lower.length >= 8 ? 2 : 1)
       if (most) limit = Math.min(limit, most)
-      var mine = hangul ? jamo(lower) : lower
-      var best = null
-      var bestDistance = limit + 1
-      var bestCount = 0
-      for (var d = -1; d <= 1; d++) {
-        var bucket = byLength.get((hangul ? "h" : "l") + (lower.length + d))
-        if (!bucket) continue
-        bucket.forEach(function (candidate) {
-          var distance = edits(mine, hangul ? jamo(candidate) : candidate, limit + 1)
-          var count = counts.get(candidate) || 1
-          if (distance > limit) return
-          if (distance < bestDistance || (distance === bestDistance && count > bestCount)) {
-            best = candidate
-            bestDistance = distance
-            bestCount = count
-          }
-        })
-      }
-      return best
+      return closest(hangul ? jamo(lower) : lower, limit, function (visit) {
+        for (var d = -1; d <= 1; d++) {
+          var bucket = byLength.get((hangul ? "h" : "l") + (lower.length + d))
+          if (bucket) bucket.forEach(function (candidate) {
+            visit(hangul ? jamo(candidate) : candidate, counts.get(candidate) || 1, candidate)
+          })
+        }
+      })
     }
 
     /* A typo with a particle on it (`세선이란`, `해더에`): the stem corrected, longest first. */
