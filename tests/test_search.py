@@ -495,13 +495,18 @@ def test_bad_input_gives_results_or_a_clear_empty_state(page, site_url: str) -> 
 CORPUS = [
     ("쿠키와 세션", "쿠키는 브라우저가 저장한다. 세션은 서버가 가진다. 쿠키를 쓴다. 저장 해 둔다."),
     ("커넥션 풀", "커넥션 풀 크기는 스레드 수와 관련된다. 커넥션을 빌린다. 풀이 찬다. 풀 크기."),
-    ("TLS와 HTTPS", "TLS는 암호화한다. HTTP 헤더와 본문. HTTP를 감싼다. TIME_WAIT 상태."),
-    ("핸드셰이크", "3-way 핸드셰이크는 SYN을 보낸다. 핸드셰이크가 끝난다. 스레드풀은 좋다."),
+    ("TLS와 HTTPS", "TLS는 암호화한다. HTTP 헤더와 본문. HTTP를 감싼다. TIME_WAIT 상태. 암호화는 "
+     "필수다. 암호화를 켠다. HTTP 1.1과 HTTP 2."),
+    ("핸드셰이크", "3-way 핸드셰이크는 SYN을 보낸다. 핸드셰이크가 끝난다. 스레드풀은 좋다. ACK를 "
+     "받는다. synack 그림. 아니오 버튼."),
     ("JPA", "JPA는 표준이다. JPA를 쓴다. 가비지 컬렉션 차이 이유. MyBatis 매퍼는 SQL을 쓴다."),
     ("영속성", "영속성 컨텍스트 " * 5 + "Jakarta Persistence " * 3 + "persistence context "
      + "context " * 3),
     ("Redis", "Redis에 세션을 둔다. Redis는 빠르다. Kegel 운동."),
-    ("Spring", "@Transactional을 붙인다. thread local 변수와 thread 하나. local 캐시. flush 호출."),
+    ("Spring", "@Transactional을 붙인다. thread local 변수와 thread 하나. local 캐시. flush 호출. "
+     "HttpOnly 쿠키, HttpOnly 속성."),
+    ("Go 슬라이스", "슬라이스는 배열을 가리킨다. 슬라이스를 쓸 때. 라 음. 수를 센다. "
+     "Java heap space 오류. 스파이크 테스트."),
     ("멀티플렉싱", "멀티플렉싱은 좋다. 멀티플렉싱을 쓴다. 타임아웃이 난다. 타임아웃. 타임, 아웃."),
     ("CORS", "preflight는 OPTIONS다. out of memory 오류, out of memory 원인. 설명해 줘. 세 선."),
     ("L4와 L7", "L4 로드 밸런서와 L7 로드 밸런서. NLB와 ALB. GC 로그."),
@@ -514,9 +519,9 @@ SYNONYMS = [["GC", "가비지 컬렉션"], ["핸드셰이크", "handshake"], ["�
             ["헬스 체크", "헬스체크", "health check", "상태 확인"]]
 ANALYSIS = """
 const KQ = require(process.argv[1])
-const [corpus, synonyms, queries] = JSON.parse(process.argv[2])
+const [corpus, synonyms, queries, camel] = JSON.parse(process.argv[2])
 const docs = corpus.map(([title, text]) => ({ title, text }))
-const separator = "[\\\\s\\\\u200b\\\\-]+"
+const separator = "[\\\\s\\\\u200b\\\\-]+" + (camel ? "|(?!\\\\b)(?=[A-Z][a-z])" : "")
 KQ.markDocs(docs)
 const analyzer = KQ.create(KQ.vocabulary(docs, separator), synonyms, separator)
 const out = {}
@@ -527,12 +532,13 @@ console.log(JSON.stringify(out))
 
 
 @functools.cache
-def rewrite(*queries: str) -> dict[str, dict[str, object]]:
+def rewrite(*queries: str, camel: bool = False) -> dict[str, dict[str, object]]:
+    """Each query's rewrite over CORPUS; camel splits at capitals as Material's separator does."""
     module = str(ROOT / "docs/assets/javascripts/workers/korean-query.js")
     node = shutil.which("node")
     assert node, "node is needed (scripts/setup.sh test installs it)"
     result = subprocess.run(
-        [node, "-e", ANALYSIS, module, json.dumps([CORPUS, SYNONYMS, list(queries)])],
+        [node, "-e", ANALYSIS, module, json.dumps([CORPUS, SYNONYMS, list(queries), camel])],
         capture_output=True,
         text=True,
         timeout=60,
@@ -600,6 +606,18 @@ CASES = {
     "TSL 인증서": "+tls ",
     # 시키다 is a predicate ending like 하다, and a question word keeps its ending
     "쿠키 저장시키는 방법 있나요": "+쿠키 +저장 text:방법 text:있나요",
+    # a typo of an annotation, typed without its @
+    "transactinal 원리": "+@transactional",
+    # a typo of the whole word under its particle beats a split into one-syllable words around
+    # a corrected part (쓸|라|수를)
+    "쓸라이스를": "+슬라이스",
+    # a Korean spelling of an English term beats a typo of two edits that changes the consonants
+    # (스파이크), but not one that keeps them
+    "힙 스패이스": "+space",
+    # two words the site writes side by side are not joined into a form it wrote only once
+    "syn ack": "+syn +ack",
+    # a number keeps its decimal point, as the index's separator does
+    "http 1.1": "+http +1.1",
     # a spelling the site does not use -> the group's spelling the site writes most as a phrase
     # (not `상태 확인`, whose two words are common but never side by side)
     "health check": "+헬스 +체크",
@@ -629,13 +647,16 @@ def test_question_words_never_become_required_beside_a_topic() -> None:
     assert "+저장" in stored and "해" not in stored, stored
     asked = str(rewrite("쿠키 설명해줘")["쿠키 설명해줘"]["strict"])
     assert "+쿠키" in asked and "+설명해" not in asked and "+줘" not in asked, asked
+    # a negated copula is no topic: `세션 아니고 쿠키`
+    negation = str(rewrite("세션 아니고 쿠키")["세션 아니고 쿠키"]["strict"])
+    assert "+아니" not in negation and "+쿠키" in negation, negation
 
 
 def test_a_hangul_spelling_is_not_matched_to_an_unrelated_term() -> None:
-    out = rewrite("세션", "핸드셰이크", "쿠키를", "가나다라")
+    out = rewrite("세션", "핸드셰이크", "쿠키를", "파타하카")
     assert "+세션" in str(out["세션"]["strict"]) and "+쿠키" in str(out["쿠키를"]["strict"])
     assert "+핸드셰이크" in str(out["핸드셰이크"]["strict"])
-    assert out["가나다라"]["strict"] == "가나다라"  # unknown and nothing sounds like it
+    assert out["파타하카"]["strict"] == "파타하카"  # unknown and nothing sounds like it
     # 악수를 is 악수 + 를: its consonants without the particle are too few to be an English word
     # (with it they spell Kegel)
     native = rewrite("tcp 악수를")["tcp 악수를"]
@@ -646,6 +667,18 @@ def test_the_index_side_marks_word_boundaries_invisibly() -> None:
     docs = rewrite("쿠키")["__docs"]
     assert "쿠키\u200b는" in docs[0] and "TLS\u200b는" in docs[2]
     assert "스레드\u200b풀\u200b은" in docs[3] or "스레드풀\u200b은" in docs[3]
+
+
+def test_a_misspelt_camel_case_word_is_read_before_the_separator_splits_it() -> None:
+    out = rewrite("HttpOny 쿠키", "HttpOnly", camel=True)
+    assert "+http +only" in str(out["HttpOny 쿠키"]["strict"]).lower(), out["HttpOny 쿠키"]
+    assert "+http +only" in str(out["HttpOnly"]["strict"]).lower(), out["HttpOnly"]
+
+
+def test_a_number_typed_last_is_exact_and_an_underscore_is_no_word() -> None:
+    out = rewrite("핸드셰이크 3", "ERR_CERT_HTTP TLS")
+    assert str(out["핸드셰이크 3"]["strict"]).endswith("+3"), out["핸드셰이크 3"]
+    assert "+_" not in str(out["ERR_CERT_HTTP TLS"]["strict"]), out["ERR_CERT_HTTP TLS"]
 
 
 def test_lunr_operators_quotes_and_long_input_make_valid_queries() -> None:

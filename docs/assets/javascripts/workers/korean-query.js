@@ -68,7 +68,7 @@
     "때", "경우", "대해", "대한", "대해서", "관련", "관하여", "사용", "사용하는", "사용법", "쓰는",
     "쓰나", "쓰나요", "써야", "쓸때", "있는", "없는", "있나요", "좋은", "일", "것", "거", "점",
     "what", "is", "the", "a", "an", "how", "why", "when", "difference", "between", "and", "of",
-    "in", "to", "for", "about", "안", "못"
+    "in", "to", "for", "about", "안", "못", "아니고", "아니라", "아닌", "아니면", "아니다", "아니야", "아닌가요"
   ])
 
   var HANGUL = /[\uac00-\ud7a3]/
@@ -245,6 +245,10 @@
       if (latin.test(lowered[r + 2] || "")) {
         var three = two + " " + lowered[r + 2]
         latinRuns.set(three, (latinRuns.get(three) || 0) + 1)
+        if (latin.test(lowered[r + 3] || "")) { /* OncePerRequestFilter */
+          var four = three + " " + lowered[r + 3]
+          latinRuns.set(four, (latinRuns.get(four) || 0) + 1)
+        }
       }
     }
     /* How often the site writes these words, in this order (counted once per phrase asked). */
@@ -270,8 +274,8 @@
     })
     /* A run of words only where the site repeats it, not two code tokens side by side once. */
     latinRuns.forEach(function (count, run) {
-      if (count < 2) return
       var words = run.split(" ")
+      if (count < 2 || words.length > 3) return
       var joined = words.map(englishKeys).reduce(function (acc, keys) {
         var out = []
         acc.forEach(function (a) { keys.forEach(function (k) { out.push(a + k) }) })
@@ -472,7 +476,7 @@
       /* Words the index knows around one it does not (`레디스세션`, `스레드풀사이즈`): the unknown
          part is then corrected or read as an English term on its own, unless the whole word is a
          typo of one word (`핸드세이크`). */
-      if (depth < 1 && !correct(run)) {
+      if (depth < 1 && !correct(run) && !correctStem(run)) {
         /* without one-syllable words first (`다|이나믹`), then with them (`스레드|풀|사이즈`) */
         for (var mode = 1; mode <= 2; mode++) {
           /* an English term only for a part between words of two syllables or more */
@@ -546,7 +550,7 @@
       if (isPrefix(run)) return [{ text: run, known: true }]
       /* an annotation typed without its @ (`transactional` for @Transactional) */
       if (/^[a-z]/i.test(run) && isPrefix("@" + run)) return [{ text: "@" + run, known: true }]
-      var pieces = run.match(/[a-z]+|[0-9]+|[^a-z0-9]+/gi) || [run]
+      var pieces = run.match(/[a-z]+|[0-9]+/gi) || [run] /* `_` of ERR_CERT_… is no word */
       var words = segmentLatin(run)
       /* `l4l7` is L4 L7, not L 4 L 7; `http2` is http 2 */
       if (words && (words.length < pieces.length || !pieces.every(isPrefix)))
@@ -587,6 +591,14 @@
       byLength.get(key).add(word)
     }
     vocab.forEach(function (word) { if (word.length >= 2 && /^[\uac00-\ud7a3]+$|^[a-z]+$/.test(word)) addCandidate(word) })
+    /* An annotation is a candidate without its @ (`transacional` -> @Transactional). */
+    var annotations = new Map()
+    vocab.forEach(function (word) {
+      if (/^@[a-z]{3,}$/.test(word) && !vocab.has(word.slice(1))) {
+        annotations.set(word.slice(1), word)
+        addCandidate(word.slice(1))
+      }
+    })
     synonymGroups.forEach(function (group) {
       group.forEach(function (term) { if (!/\s/.test(term)) addCandidate(term.toLowerCase()) })
     })
@@ -600,18 +612,19 @@
         for (var d = -1; d <= 1; d++) {
           var bucket = byLength.get((hangul ? "h" : "l") + (lower.length + d))
           if (bucket) bucket.forEach(function (candidate) {
-            visit(hangul ? jamo(candidate) : candidate, counts.get(candidate) || 1, candidate)
+            var answer = annotations.get(candidate) || candidate
+            visit(hangul ? jamo(candidate) : candidate, counts.get(answer) || 1, answer)
           })
         }
       })
     }
 
     /* A typo with a particle on it (`세선이란`, `해더에`): the stem corrected, longest first. */
-    function correctStem(word) {
+    function correctStem(word, most) {
       if (!isHangul(word)) return null
       var bare = stems(word).slice(1)
       for (var i = 0; i < bare.length; i++) {
-        var fixed = bare[i].length >= 2 && correct(bare[i])
+        var fixed = bare[i].length >= 2 && correct(bare[i], most)
         if (fixed) return fixed
       }
       return null
@@ -681,16 +694,29 @@
     function analyse(raw) {
       var text = replacePhrases(String(raw).slice(0, MAX_LENGTH).replace(LUNR_SPECIAL, " "))
       var tokens = []
-      text.split(/[\s,.;!?()[\]{}<>/\\|=&]+/).forEach(function (token) {
-        tokens.push.apply(tokens, token.split(split))
+      /* `.` splits as Material's separator splits it: not inside a number (`0.9`, `1.1`) */
+      text.split(/[\s,;!?()[\]{}<>/\\|=&]+|\.(?!\d)/).forEach(function (token) {
+        /* a misspelt compound the site writes in words or camel case (`webfllux`, `HttpOny`),
+           before the separator splits it at its capitals */
+        var run = misspeltRun(token)
+        if (run) return tokens.push({ run: run, token: token })
+        var parts = token.split(split).filter(Boolean)
+        /* the parts of a camel-case word are one identifier (`ThreadLocal`: thread is not 스레드) */
+        if (parts.length > 1 && /^[A-Za-z]+$/.test(token))
+          parts.forEach(function (part) { tokens.push({ camel: part, token: token }) })
+        else tokens.push.apply(tokens, parts)
       })
       tokens = tokens.filter(Boolean).slice(0, MAX_WORDS)
       var words = []
       tokens.forEach(function (token) {
-        /* a misspelt compound the site writes in words or camel case (`webfllux`, `thhreadlocal`) */
-        var run = misspeltRun(token)
-        if (run) {
-          run.forEach(function (w) { words.push({ text: w, known: true, part: token }) })
+        if (token.run) {
+          token.run.forEach(function (w) { words.push({ text: w, known: true, part: token.token }) })
+          return
+        }
+        if (token.camel) {
+          analyseLatin(token.camel).forEach(function (w) {
+            words.push(Object.assign({ part: token.token }, w))
+          })
           return
         }
         if (isHangul(token) && /[a-z0-9]/i.test(token) && isWord(token)) {
@@ -715,15 +741,24 @@
         if (isHangul(joined) ? !isWord(joined)
           : a.length < 2 || b.length < 2 || !/^[a-z]+$/i.test(joined) || !vocab.has(joined.toLowerCase())) continue
         var bothWords = words[i].known && words[i + 1].known && isWord(a) && isWord(b)
-        if (!bothWords || (counts.get(joined.toLowerCase()) || 0) > phraseCount([a, b]))
+        /* (joined at least twice: `finack` once in a diagram is not `fin ack`) */
+        var together = counts.get(joined.toLowerCase()) || 0
+        if (!bothWords || (together > phraseCount([a, b]) && together >= 2))
           words.splice(i, 2, { text: joined, known: true })
       }
       var result = []
       words.forEach(function (word) {
         if (!word.known && !synonymFor(word.text)) {
-          /* A typo of a word the index has first, then a Korean spelling of an English term. */
+          /* A typo of a word the index has first, then a Korean spelling of an English term. A
+             typo of two edits that changes the consonants loses to the English term (`스패이스` is
+             space, not 스파이크); one that keeps them does not (`핸드셰크이`, `로드발란서`). */
           var spelled = isHangul(word.text) ? transliterated(word.text) : null
-          var fixed = correct(word.text) || correctStem(word.text)
+          var fixed = correct(word.text, 1.5) || correctStem(word.text, 1.5)
+          if (!fixed) {
+            fixed = correct(word.text) || correctStem(word.text)
+            if (fixed && spelled && hangulKey(fixed) !== hangulKey(word.text) &&
+                hangulKey(fixed) !== hangulKey(stems(word.text).pop())) fixed = null
+          }
           if (fixed) word = { text: fixed, known: true, corrected: true }
           else if (spelled) {
             spelled.forEach(function (w) { result.push({ text: w, known: true }) })
@@ -763,7 +798,8 @@
     function term(word, required, last) {
       if (!word.known) return word.text
       if (word.infix) return "*" + word.text + "*" /* a guess from the middle of a word: never required */
-      var exact = !last && vocab.has(word.text.toLowerCase())
+      /* a number is exact even last: `3` is not 301 */
+      var exact = (!last || /^[0-9]+$/.test(word.text)) && vocab.has(word.text.toLowerCase())
       if (required) return "+" + word.text + (exact ? "" : "*")
       return exact ? word.text + "^1" : word.text
     }
