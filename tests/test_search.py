@@ -667,6 +667,8 @@ def test_the_index_side_marks_word_boundaries_invisibly() -> None:
     docs = rewrite("쿠키")["__docs"]
     assert "쿠키\u200b는" in docs[0] and "TLS\u200b는" in docs[2]
     assert "스레드\u200b풀\u200b은" in docs[3] or "스레드풀\u200b은" in docs[3]
+    # a 하다 predicate on a word the corpus uses: `암호화` matches `암호화한다`
+    assert "암호화\u200b한다" in docs[2], docs[2]
 
 
 def test_a_misspelt_camel_case_word_is_read_before_the_separator_splits_it() -> None:

@@ -834,11 +834,16 @@
    * separator splits on and a result snippet shows as nothing) before Material builds its index:
    *   - Latin/digit word + Hangul ending (`HTTP와` -> `HTTP|와`);
    *   - noun + particle (`헤더는` -> `헤더|는`) when the corpus uses the stem as a word of its own
-   *     (alone, or with two or more different endings);
+   *     (alone, or with two or more different endings), and likewise noun + 하다/되다 ending
+   *     (`확인한다` -> `확인|한다`), so `확인` finds it;
    *   - an unspaced compound the corpus rarely writes whole, into parts it uses as words
    *     (`스레드풀` -> `스레드|풀`).
    */
   var MARK = "\u200b"
+  /* 하다/되다 endings as the pages write them, longest first */
+  var DOC_PREDICATES = PREDICATE_ENDINGS.concat(["하며", "하여", "하기", "하도록", "하므로", "하지만", "했고",
+    "했던", "하던", "하는지", "되어", "되었다", "됐다", "되기", "되며", "되도록", "되므로", "되지만", "해도"])
+    .sort(function (x, y) { return y.length - x.length })
   var DOC_TOKEN = /[\uac00-\ud7a3A-Za-z0-9+#]+/g
   var MIXED = /^([A-Za-z0-9+#]+)([\uac00-\ud7a3]+)$/
 
@@ -904,6 +909,16 @@
             break
           }
         }
+        if (!ending) for (var d = 0; d < DOC_PREDICATES.length; d++) {
+          /* a 하다/되다 predicate on a word the corpus uses (`확인한다` -> 확인|한다) */
+          var pe = DOC_PREDICATES[d]
+          var base = token.slice(0, -pe.length)
+          if (token.length > pe.length && token.slice(-pe.length) === pe && base.length >= 2 && isWord(base)) {
+            stem = base
+            ending = pe
+            break
+          }
+        }
         if (ending) {
           parts = split(stem).concat([ending]) /* 헤더에만 -> 헤더|에|만 */
         } else {
@@ -946,7 +961,7 @@
     return tokens
   }
 
-  var api = { hangulKey: hangulKey, englishKeys: englishKeys, create: create, vocabulary: vocabulary, markDocs: markDocs, ENDINGS: ENDINGS, QUESTION_WORDS: QUESTION_WORDS }
+  var api = { hangulKey: hangulKey, englishKeys: englishKeys, create: create, vocabulary: vocabulary, markDocs: markDocs, ENDINGS: ENDINGS, DOC_PREDICATES: DOC_PREDICATES, QUESTION_WORDS: QUESTION_WORDS }
   if (typeof module !== "undefined" && module.exports) module.exports = api
   else root.KoreanQuery = api
 })(typeof self !== "undefined" ? self : this)
