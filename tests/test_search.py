@@ -4,7 +4,8 @@ beside a stock-Material build of the same pages (scripts/stock_site.py), in one 
 Query sets (tests/search/, one line each: query, expected page(s), type):
 - holdout.tsv: half of a learner set written before any tuning, frozen; no rule or synonym is
   ever added for one of its queries. Its figures are what a new reader gets.
-- holdout-2.tsv: the frozen halves of two more learner sets, written later the same way.
+- holdout-2.tsv, holdout-3.tsv: the frozen halves of four more learner sets, written later the
+  same way.
 - tuning.tsv: the other halves; rules were checked against it.
 - original.tsv: the first 116 queries, written together with the old synonym list.
 
@@ -35,8 +36,8 @@ from conftest import ROOT, _SiteHandler, site_base_path
 pytestmark = pytest.mark.browser
 
 SETS = ROOT / "tests" / "search"
-SET_NAMES = ("holdout", "holdout-2", "tuning", "original")
-FROZEN = ("holdout", "holdout-2")
+SET_NAMES = ("holdout", "holdout-2", "holdout-3", "tuning", "original")
+FROZEN = ("holdout", "holdout-2", "holdout-3")
 # Floors under the measured figures (the README has the latest), so a change that makes search
 # worse fails; the targets on the hold-out are printed beside them.
 # recall@1, recall@5 a change must not fall below (a little under the last figures, so noise in
@@ -44,6 +45,7 @@ FROZEN = ("holdout", "holdout-2")
 FLOORS = {
     "holdout": (0.86, 0.96),
     "holdout-2": (0.86, 0.96),
+    "holdout-3": (0.88, 0.96),
     "tuning": (0.88, 0.97),
     "original": (0.90, 0.98),
 }
