@@ -512,7 +512,7 @@ CORPUS = [
     ("멀티플렉싱", "멀티플렉싱은 좋다. 멀티플렉싱을 쓴다. 타임아웃이 난다. 타임아웃. 타임, 아웃."),
     ("CORS", "preflight는 OPTIONS다. out of memory 오류, out of memory 원인. 설명해 줘. 세 선."),
     ("L4와 L7", "L4 로드 밸런서와 L7 로드 밸런서. NLB와 ALB. GC 로그."),
-    ("부하 테스트", "부하 테스트를 한다. ECS 태스크 정의. " + "태스크 " * 6),
+    ("부하 테스트", "부하 테스트를 한다. ECS 태스크 정의. 응답 타임 측정. " + "태스크 " * 6),
     ("Web Flux", "Web Flux는 논블로킹이다. Web Flux와 MVC."),
     ("헬스 체크", "헬스 체크 경로. 헬스 체크 간격. " + "상태 코드. 확인 결과. " * 4),
 ]
@@ -625,6 +625,8 @@ CASES = {
     "health check": "+헬스 +체크",
     # a Korean spelling of an identifier
     "타임웨이트": "+TIME_WAIT",
+    # ...also as a part of a compound, which the synonym then replaces
+    "타임웨이트상태": "+TIME_WAIT +상태",
     # a phrase the site writes far less often than its synonym (counted as a phrase, not by
     # its words: `context` alone is common)
     "persistence context": "+영속성 +컨텍스트",

@@ -357,8 +357,10 @@
               next = { parts: from.parts, cost: from.cost + 0.5, ending: true }
             } else {
               if (piece.length === 1 && (withUnknown === 1 || !vocab.has(piece))) continue
-              if (!isWord(piece) && !QUESTION_WORDS.has(piece)) continue
-              next = { parts: from.parts.concat([{ text: piece, known: true }]), cost: from.cost + 1, ending: false }
+              var spelling = !isWord(piece) && spellings.has(piece)
+              if (!isWord(piece) && !QUESTION_WORDS.has(piece) && !spelling) continue
+              /* a synonym's spelling (`타임웨이트|포트`) is a part the synonym then replaces */
+              next = { parts: from.parts.concat([{ text: piece, known: !spelling }]), cost: from.cost + 1, ending: false }
             }
             if (best[end][used] === null || next.cost < best[end][used].cost) best[end][used] = next
           }
@@ -423,6 +425,9 @@
       var candidates = stems(run)
       for (var i = 0; i < candidates.length; i++)
         if (isWord(candidates[i])) return [{ text: candidates[i], known: true }]
+      /* a synonym's own spelling, with or without a particle (`타임웨이트가`), is that synonym */
+      for (var y = 0; y < candidates.length; y++)
+        if (spellings.has(candidates[y])) return [{ text: candidates[y], known: false }]
       /* A question word stays whole (`설명해줘` is not `설명해` + `줘`). */
       for (var q = 0; q < candidates.length; q++)
         if (QUESTION_WORDS.has(candidates[q])) return [{ text: candidates[q], known: true }]
@@ -629,6 +634,12 @@
       }
       return null
     }
+
+    /* Hangul spellings of one word in the synonym groups (타임웨이트, 헬스체크). */
+    var spellings = new Set()
+    synonymGroups.forEach(function (group) {
+      group.forEach(function (term) { if (isHangul(term) && !/\s/.test(term)) spellings.add(term.toLowerCase()) })
+    })
 
     /* The spelling of a synonym group the index uses most, for a word it does not know. */
     function synonymFor(word) {
