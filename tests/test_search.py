@@ -592,6 +592,7 @@ CASES = {
     # ...also with a typo, when the site writes the words side by side (WebFlux, split at capitals)
     "webfllux": "+web +flux",
     "엔엘비에이엘비": "+NLB +ALB",
+    "제이피애이": "+JPA",  # ㅐ for ㅔ, as they sound alike
     "transactional 원리": "+@transactional",
     # a typo of two syllables is corrected, not split into two one-syllable words
     "세선": "+세션",

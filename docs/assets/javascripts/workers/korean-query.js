@@ -385,6 +385,11 @@
 
     /* 제이피에이 -> "jpa" when the whole word spells Latin letters, else null. */
     function spelledLetters(word) {
+      /* ㅐ and ㅔ sound alike: 애이오피 is 에이오피 */
+      word = word.replace(/[\uac00-\ud7a3]/g, function (syllable) {
+        var code = syllable.charCodeAt(0) - 0xac00
+        return Math.floor((code % 588) / 28) === 1 ? String.fromCharCode(syllable.charCodeAt(0) + 4 * 28) : syllable
+      })
       var out = ""
       var i = 0
       while (i < word.length) {
