@@ -510,7 +510,8 @@ CORPUS = [
     ("Go 슬라이스", "슬라이스는 배열을 가리킨다. 슬라이스를 쓸 때. 라 음. 수를 센다. "
      "Java heap space 오류. 스파이크 테스트."),
     ("멀티플렉싱", "멀티플렉싱은 좋다. 멀티플렉싱을 쓴다. 타임아웃이 난다. 타임아웃. 타임, 아웃."),
-    ("CORS", "preflight는 OPTIONS다. out of memory 오류, out of memory 원인. 설명해 줘. 세 선."),
+    ("CORS", "preflight는 OPTIONS다. out of memory 오류, out of memory 원인. 설명해 줘. 세 선. "
+     "hijacking 공격."),
     ("L4와 L7", "L4 로드 밸런서와 L7 로드 밸런서. NLB와 ALB. GC 로그."),
     ("부하 테스트", "부하 테스트를 한다. ECS 태스크 정의. 응답 타임 측정. " + "태스크 " * 6),
     ("Web Flux", "Web Flux는 논블로킹이다. Web Flux와 MVC."),
@@ -609,8 +610,11 @@ CASES = {
     "TSL 인증서": "+tls ",
     # 시키다 is a predicate ending like 하다, and a question word keeps its ending
     "쿠키 저장시키는 방법 있나요": "+쿠키 +저장 text:방법 text:있나요",
-    # a typo of an annotation, typed without its @
+    # a typo of an annotation, typed with or without its @
     "transactinal 원리": "+@transactional",
+    "@Trransactional 원리": "+@transactional",
+    # degree and frequency (너무 많을 때) are how, not what
+    "쿠키 너무 많을 때": "+쿠키 text:너무 text:많을",
     # a typo of the whole word under its particle beats a split into one-syllable words around
     # a corrected part (쓸|라|수를)
     "쓸라이스를": "+슬라이스",
@@ -662,6 +666,8 @@ def test_a_hangul_spelling_is_not_matched_to_an_unrelated_term() -> None:
     assert "+세션" in str(out["세션"]["strict"]) and "+쿠키" in str(out["쿠키를"]["strict"])
     assert "+핸드셰이크" in str(out["핸드셰이크"]["strict"])
     assert out["파타하카"]["strict"] == "파타하카"  # unknown and nothing sounds like it
+    # a Korean spelling has a syllable for each vowel of the English word: 체킹 is not hijacking
+    assert "hijacking" not in str(rewrite("체킹")["체킹"]["strict"]).lower()
     # 악수를 is 악수 + 를: its consonants without the particle are too few to be an English word
     # (with it they spell Kegel)
     native = rewrite("tcp 악수를")["tcp 악수를"]

@@ -68,7 +68,10 @@
     "때", "경우", "대해", "대한", "대해서", "관련", "관하여", "사용", "사용하는", "사용법", "쓰는",
     "쓰나", "쓰나요", "써야", "쓸때", "있는", "없는", "있나요", "좋은", "일", "것", "거", "점",
     "what", "is", "the", "a", "an", "how", "why", "when", "difference", "between", "and", "of",
-    "in", "to", "for", "about", "안", "못", "아니고", "아니라", "아닌", "아니면", "아니다", "아니야", "아닌가요"
+    "in", "to", "for", "about", "안", "못", "아니고", "아니라", "아닌", "아니면", "아니다", "아니야", "아닌가요",
+    /* adverbs and adjectives of degree and frequency: how, not what */
+    "너무", "많이", "많은", "많을", "많다", "자꾸", "계속", "갑자기", "잘", "더", "좀", "가끔", "자주",
+    "항상", "그냥", "진짜", "정말", "제일", "가장"
   ])
 
   var HANGUL = /[\uac00-\ud7a3]/
@@ -129,6 +132,12 @@
 
   function vowelGroups(words) {
     return words.join(" ").split(/[^aeiouy]+/i).filter(Boolean).length
+  }
+
+  /* Vowel sounds of English words, a final silent e not counted (home, space): Korean gives each
+     at least a syllable of its own (하이재킹 for hijacking, so 체킹 is not it). */
+  function spokenVowels(words) {
+    return vowelGroups(words.map(function (w) { return w.replace(/([^aeiouy])e$/i, "$1") }))
   }
 
   var VOWEL = /[aeiouy]/
@@ -293,7 +302,8 @@
         var key = hangulKey(forms[i])
         var found = key && byKey.get(key)
         if (found && (found.words.length === 1 || forms[i].length >= 5) &&
-            fullVowels(forms[i]) <= 2 * vowelGroups(found.words)) return found.words
+            fullVowels(forms[i]) <= 2 * vowelGroups(found.words) && forms[i].length >= spokenVowels(found.words))
+          return found.words
       }
       return null
     }
@@ -601,19 +611,21 @@
       byLength.get(key).add(word)
     }
     vocab.forEach(function (word) { if (word.length >= 2 && /^[\uac00-\ud7a3]+$|^[a-z]+$/.test(word)) addCandidate(word) })
-    /* An annotation is a candidate without its @ (`transacional` -> @Transactional). */
+    /* An annotation or an identifier is a candidate without its @ and _ (`transacional` ->
+       @Transactional, `closewiat` -> CLOSE_WAIT). */
     var annotations = new Map()
     vocab.forEach(function (word) {
-      if (/^@[a-z]{3,}$/.test(word) && !vocab.has(word.slice(1))) {
-        annotations.set(word.slice(1), word)
-        addCandidate(word.slice(1))
+      var compact = word.replace(/^@|_/g, "")
+      if (compact !== word && /^[a-z]{3,}$/.test(compact) && !vocab.has(compact)) {
+        annotations.set(compact, word)
+        addCandidate(compact)
       }
     })
     synonymGroups.forEach(function (group) {
       group.forEach(function (term) { if (!/\s/.test(term)) addCandidate(term.toLowerCase()) })
     })
     function correct(word, most) {
-      var lower = word.toLowerCase()
+      var lower = word.toLowerCase().replace(/^@(?=[a-z])/, "")
       var hangul = isHangul(lower)
       if (lower.length < (hangul ? 2 : 4)) return null
       var limit = hangul ? (lower.length >= 4 ? 2 : 1) : (lower.length >= 8 ? 2 : 1)
