@@ -515,7 +515,8 @@ CORPUS = [
     ("L4와 L7", "L4 로드 밸런서와 L7 로드 밸런서. NLB와 ALB. GC 로그."),
     ("부하 테스트", "부하 테스트를 한다. ECS 태스크 정의. 응답 타임 측정. " + "태스크 " * 6),
     ("Web Flux", "Web Flux는 논블로킹이다. Web Flux와 MVC."),
-    ("헬스 체크", "헬스 체크 경로. 헬스 체크 간격. " + "상태 코드. 확인 결과. " * 4),
+    ("헬스 체크", "헬스 체크 경로. 헬스 체크 간격. " + "상태 코드. 확인 결과. " * 4
+     + "오류 코드, 오류 처리, 응답 종류 목록."),
 ]
 SYNONYMS = [["GC", "가비지 컬렉션"], ["핸드셰이크", "handshake"], ["세션", "session"],
             ["TIME_WAIT", "타임웨이트", "time wait"], ["영속성 컨텍스트", "persistence context"],
@@ -602,6 +603,8 @@ CASES = {
     "세선을": "+세션",
     # a typo in the particle itself
     "쿠키애 저장": "+쿠키 +저장",
+    # a final consonant left out is half an edit: 종류, not the more frequent 오류 (one letter off)
+    "쿠키 조류": "+쿠키 text:종류",
     # jamo Korean pronounces alike are half an edit (ㅐ/ㅔ): 테스트 before the more frequent 태스크
     "부하 태스트": "+부하 +테스트",
     # two letters swapped is one edit
