@@ -593,6 +593,8 @@ CASES = {
     "localgc": "+local +gc",
     # ...also with a typo, when the site writes the words side by side (WebFlux, split at capitals)
     "webfllux": "+web +flux",
+    # ...or, where the site writes the words apart only once, with a typo in one word of them
+    "persistencecontextt": "+persistence +context",
     "엔엘비에이엘비": "+NLB +ALB",
     "제이피애이": "+JPA",  # ㅐ for ㅔ, as they sound alike
     "transactional 원리": "+@transactional",

@@ -582,7 +582,40 @@
         return words.map(function (word) { return { text: word, known: true, part: run } })
       if (pieces.length > 1 && pieces.every(isPrefix))
         return pieces.map(function (piece) { return { text: piece, known: true } })
+      var fixed = segmentLatinTypo(run)
+      if (fixed) return fixed.map(function (w) { return { text: w, known: true, corrected: true, part: run } })
       return [{ text: run, known: false }]
+    }
+
+    /* A lower-case compound with a typo in one of its words (`garbagecolection`,
+       `springintercepter`), that is no typo of one word: the fewest words the index has, of three
+       letters or more, exactly one of them (of five or more) one edit from a word it has. */
+    function segmentLatinTypo(run) {
+      var word = run.toLowerCase()
+      if (!/^[a-z]{8,}$/.test(word) || correct(word)) return null
+      var n = word.length
+      var best = []
+      for (var b = 0; b <= n; b++) best.push([null, null])
+      best[0][0] = []
+      function keep(end, u, parts) {
+        if (best[end][u] === null || parts.length < best[end][u].length) best[end][u] = parts
+      }
+      for (var end = 3; end <= n; end++)
+        for (var start = 0; start + 3 <= end; start++) {
+          var piece = word.slice(start, end)
+          var exact = vocab.has(piece) || (end === n && isPrefix(piece))
+          var near = null
+          for (var u = 0; u < 2; u++) {
+            var from = best[start][u]
+            if (from === null) continue
+            if (exact) keep(end, u, from.concat([piece]))
+            else if (!u && piece.length >= 5) {
+              if (near === null) near = correct(piece, 1) || ""
+              if (near) keep(end, 1, from.concat([near]))
+            }
+          }
+        }
+      return best[n][1] && best[n][1].length >= 2 ? best[n][1] : null
     }
 
     /* A compound typed in lower case where the index has it split at its capitals or written
