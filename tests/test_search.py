@@ -597,6 +597,8 @@ CASES = {
     "persistencecontextt": "+persistence +context",
     "엔엘비에이엘비": "+NLB +ALB",
     "제이피애이": "+JPA",  # ㅐ for ㅔ, as they sound alike
+    # two spaced words, one no word of the index, that read as one
+    "제이 피에이 매퍼": "+JPA",
     "transactional 원리": "+@transactional",
     # a typo of two syllables is corrected, not split into two one-syllable words
     "세선": "+세션",

@@ -756,12 +756,29 @@
       }
     }
 
+    /* Does this unspaced Hangul word read as one term: a synonym's spelling, letters of an
+       acronym, or a typo of a long word? */
+    function readsAsOne(word) {
+      var letters = spelledLetters(word)
+      return spellings.has(word) || !!(letters && (isPrefix(letters) || segmentLatin(letters))) ||
+        (word.length >= 4 && !!correct(word, 1))
+    }
+
     /* The reader's query -> words with their roles. */
     function analyse(raw) {
       var text = replacePhrases(String(raw).slice(0, MAX_LENGTH).replace(LUNR_SPECIAL, " "))
       var tokens = []
       /* `.` splits as Material's separator splits it: not inside a number (`0.9`, `1.1`) */
-      text.split(/[\s,;!?()[\]{}<>/\\|=&]+|\.(?!\d)/).forEach(function (token) {
+      var typed = text.split(/[\s,;!?()[\]{}<>/\\|=&]+|\.(?!\d)/)
+      /* Two spaced Hangul words, one of them no word of the index, that read as one (`제이 피에이`,
+         `타임 웨이트`, `하이 버내이트`): one word. */
+      for (var t = 0; t + 1 < typed.length; t++) {
+        var x = typed[t]
+        var y = typed[t + 1]
+        if (!/^[\uac00-\ud7a3]+$/.test(x + y) || (isWord(x) && isWord(y))) continue
+        if (readsAsOne(x + y)) typed.splice(t, 2, x + y)
+      }
+      typed.forEach(function (token) {
         /* a misspelt compound the site writes in words or camel case (`webfllux`, `HttpOny`),
            before the separator splits it at its capitals */
         var run = misspeltRun(token)
