@@ -582,62 +582,49 @@
         return words.map(function (word) { return { text: word, known: true, part: run } })
       if (pieces.length > 1 && pieces.every(isPrefix))
         return pieces.map(function (piece) { return { text: piece, known: true } })
-      var fixed = segmentLatinTypo(run)
+      var fixed = segmentLatin(run, true)
       if (fixed) return fixed.map(function (w) { return { text: w, known: true, corrected: true, part: run } })
       return [{ text: run, known: false }]
     }
 
-    /* A lower-case compound with a typo in one of its words (`garbagecolection`,
-       `springintercepter`), that is no typo of one word: the fewest words the index has, of three
-       letters or more, exactly one of them (of five or more) one edit from a word it has. */
-    function segmentLatinTypo(run) {
+    /* A compound typed in lower case where the index has it split at its capitals or written
+       apart (`webflux` -> web flux for WebFlux, `threadlocal`, `tcpudp`, `l4l7`): the fewest words
+       the index has, of three characters or more, or two if the site writes them in capitals or
+       with a digit (GC, L4, k6); the last one possibly still being typed. With fix, a compound
+       with a typo in one of its words that is no typo of one word (`garbagecolection`,
+       `springintercepter`): words of three letters or more, exactly one of them (of five or more)
+       one edit from a word the index has. */
+    function segmentLatin(run, fix) {
       var word = run.toLowerCase()
-      if (!/^[a-z]{8,}$/.test(word) || correct(word)) return null
+      if (fix ? !/^[a-z]{8,}$/.test(word) || correct(word) : !/^[a-z0-9]{4,}$/.test(word) || !/[a-z]/.test(word))
+        return null
       var n = word.length
+      /* best[i][u]: the fewest words for word[0:i], u = 1 once one of them is corrected */
       var best = []
       for (var b = 0; b <= n; b++) best.push([null, null])
       best[0][0] = []
       function keep(end, u, parts) {
         if (best[end][u] === null || parts.length < best[end][u].length) best[end][u] = parts
       }
-      for (var end = 3; end <= n; end++)
-        for (var start = 0; start + 3 <= end; start++) {
+      for (var end = 2; end <= n; end++)
+        for (var start = 0; start + 2 <= end; start++) {
           var piece = word.slice(start, end)
-          var exact = vocab.has(piece) || (end === n && isPrefix(piece))
+          var short = piece.length === 2
+          if (short && (fix || (!capitals.has(piece) && !/[0-9]/.test(piece)))) continue
+          var exact = vocab.has(piece) || (end === n && !short && isPrefix(piece))
           var near = null
           for (var u = 0; u < 2; u++) {
             var from = best[start][u]
             if (from === null) continue
             if (exact) keep(end, u, from.concat([piece]))
-            else if (!u && piece.length >= 5) {
+            else if (fix && !u && piece.length >= 5) {
               if (near === null) near = correct(piece, 1) || ""
               if (near) keep(end, 1, from.concat([near]))
             }
           }
         }
-      return best[n][1] && best[n][1].length >= 2 ? best[n][1] : null
-    }
-
-    /* A compound typed in lower case where the index has it split at its capitals or written
-       apart (`webflux` -> web flux for WebFlux, `threadlocal`, `tcpudp`, `l4l7`): the fewest words
-       the index has, of three characters or more, or two if the site writes them in capitals or
-       with a digit (GC, L4, k6); the last one possibly still being typed. */
-    function segmentLatin(run) {
-      var word = run.toLowerCase()
-      if (!/^[a-z0-9]{4,}$/.test(word) || !/[a-z]/.test(word)) return null
-      var n = word.length
-      var best = new Array(n + 1).fill(null)
-      best[0] = []
-      for (var end = 2; end <= n; end++)
-        for (var start = 0; start + 2 <= end; start++) {
-          if (best[start] === null) continue
-          var piece = word.slice(start, end)
-          var short = piece.length === 2
-          if (short && !capitals.has(piece) && !/[0-9]/.test(piece)) continue
-          if (!vocab.has(piece) && !(end === n && !short && isPrefix(piece))) continue
-          if (best[end] === null || best[start].length + 1 < best[end].length) best[end] = best[start].concat([piece])
-        }
-      return best[n] && best[n].length >= 2 ? best[n] : null
+      var found = best[n][fix ? 1 : 0]
+      return found && found.length >= 2 ? found : null
     }
 
     /* Spelling correction: the index word (or synonym spelling) closest to an unknown word,
