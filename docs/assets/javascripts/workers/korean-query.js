@@ -958,6 +958,17 @@
         }
       return best[n] && best[n].length >= 2 ? best[n] : null
     }
+    /* The longest ending of the list that token carries on a stem of two syllables or more that
+       is a word of the corpus (or, with compounds, splits into its words); "" if none. */
+    function endingOf(token, list, compounds) {
+      for (var i = 0; i < list.length; i++) {
+        var e = list[i]
+        var rest = token.slice(0, -e.length)
+        if (token.length > e.length && token.slice(-e.length) === e && rest.length >= 2 &&
+            (isWord(rest) || (compounds && rest.length >= 3 && segmentDoc(rest)))) return e
+      }
+      return ""
+    }
     var cache = new Map()
     function split(token) {
       if (cache.has(token)) return cache.get(token)
@@ -967,28 +978,10 @@
         if (ENDING_SET.has(mixed[2])) parts = [mixed[1], mixed[2]]
         else if (mixed[2].length >= 2) parts = [mixed[1]].concat(split(mixed[2]))
       } else if (HANGUL.test(token[0])) {
-        var stem = token
-        var ending = ""
-        for (var i = 0; i < ENDINGS.length; i++) {
-          var e = ENDINGS[i]
-          var rest = token.slice(0, -e.length)
-          if (token.length > e.length && token.slice(-e.length) === e && rest.length >= 2 &&
-              (isWord(rest) || (rest.length >= 3 && segmentDoc(rest)))) {
-            stem = rest
-            ending = e
-            break
-          }
-        }
-        if (!ending) for (var d = 0; d < DOC_PREDICATES.length; d++) {
-          /* a 하다/되다 predicate on a word the corpus uses (`확인한다` -> 확인|한다) */
-          var pe = DOC_PREDICATES[d]
-          var base = token.slice(0, -pe.length)
-          if (token.length > pe.length && token.slice(-pe.length) === pe && base.length >= 2 && isWord(base)) {
-            stem = base
-            ending = pe
-            break
-          }
-        }
+        /* a particle on a word (or compound) the corpus uses, else a 하다/되다 predicate on a word
+           it uses (`확인한다` -> 확인|한다) */
+        var ending = endingOf(token, ENDINGS, true) || endingOf(token, DOC_PREDICATES, false)
+        var stem = ending ? token.slice(0, -ending.length) : token
         if (ending) {
           parts = split(stem).concat([ending]) /* 헤더에만 -> 헤더|에|만 */
         } else {
