@@ -668,6 +668,12 @@ def test_question_words_never_become_required_beside_a_topic() -> None:
     assert "+아니" not in negation and "+쿠키" in negation, negation
 
 
+def test_topic_words_typed_side_by_side_are_pairs_even_when_repeated() -> None:
+    # `스레드 풀` is a pair as typed although 풀 came first in `커넥션풀`
+    out = rewrite("커넥션풀 스레드 풀")["커넥션풀 스레드 풀"]
+    assert out["pairs"] == ["커넥션 풀", "풀 스레드", "스레드 풀"], out
+
+
 def test_a_hangul_spelling_is_not_matched_to_an_unrelated_term() -> None:
     out = rewrite("세션", "핸드셰이크", "쿠키를", "파타하카")
     assert "+세션" in str(out["세션"]["strict"]) and "+쿠키" in str(out["쿠키를"]["strict"])

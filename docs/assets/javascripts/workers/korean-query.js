@@ -853,14 +853,19 @@
           return QUESTION_WORDS.has(stem)
         }))
       })
+      /* Topic words side by side as typed, repeats kept: `일반헤더 엔티티헤더` has 엔티티 next to 헤더. */
+      var sequence = result.filter(function (word) { return word.known && !word.question })
+        .map(function (word) { return word.text.toLowerCase() })
       /* Drop repeats, keeping the first. */
       var seen = new Set()
-      return result.filter(function (word) {
+      var unique = result.filter(function (word) {
         var key = word.text.toLowerCase()
         if (seen.has(key)) return false
         seen.add(key)
         return true
       })
+      unique.sequence = sequence
+      return unique
     }
 
     /* A finished word that is an index token matches exactly (`http` is not `https`); the last
@@ -893,7 +898,17 @@
         .map(function (w, i) { return w.question ? "" : term(w, false, i === lastIndex) })
         .filter(Boolean)
         .join(" ")
-      return { strict: strict, loose: loose, words: words }
+      return { strict: strict, loose: loose, words: words, pairs: pairs(words.sequence) }
+    }
+
+    /* Neighbouring topic words as the reader typed them, each pair once. */
+    function pairs(sequence) {
+      var out = []
+      for (var i = 0; i + 1 < sequence.length; i++) {
+        var pair = sequence[i] + " " + sequence[i + 1]
+        if (sequence[i] !== sequence[i + 1] && out.indexOf(pair) < 0) out.push(pair)
+      }
+      return out
     }
 
     return { rewrite: rewrite, analyse: analyse, isWord: isWord, isPrefix: isPrefix }

@@ -127,8 +127,7 @@
     var topics = query.words
       .filter(function (w) { return w.known && !w.question })
       .map(function (w) { return w.text.toLowerCase() })
-    var pairs = []
-    for (var p = 0; p + 1 < topics.length; p++) pairs.push(topics[p] + " " + topics[p + 1])
+    var pairs = query.pairs || []
     return dispatch({ type: QUERY, data: query.strict }).then(function (strict) {
       if (query.loose === query.strict || !query.loose) return merge(strict, null, topics, pairs)
       return dispatch({ type: QUERY, data: query.loose }).then(function (loose) {
