@@ -4,8 +4,8 @@ beside a stock-Material build of the same pages (scripts/stock_site.py), in one 
 Query sets (tests/search/, one line each: query, expected page(s), type):
 - holdout.tsv: half of a learner set written before any tuning, frozen; no rule or synonym is
   ever added for one of its queries. Its figures are what a new reader gets.
-- holdout-2.tsv, holdout-3.tsv: the frozen halves of four more learner sets, written later the
-  same way.
+- holdout-2.tsv, holdout-3.tsv, holdout-4.tsv: the frozen halves of six more learner sets,
+  written later the same way.
 - tuning.tsv: the other halves; rules were checked against it.
 - original.tsv: the first 116 queries, written together with the old synonym list.
 
@@ -36,8 +36,8 @@ from conftest import ROOT, _SiteHandler, site_base_path
 pytestmark = pytest.mark.browser
 
 SETS = ROOT / "tests" / "search"
-SET_NAMES = ("holdout", "holdout-2", "holdout-3", "tuning", "original")
-FROZEN = ("holdout", "holdout-2", "holdout-3")
+SET_NAMES = ("holdout", "holdout-2", "holdout-3", "holdout-4", "tuning", "original")
+FROZEN = ("holdout", "holdout-2", "holdout-3", "holdout-4")
 # Floors under the measured figures (the README has the latest), so a change that makes search
 # worse fails; the targets on the hold-out are printed beside them.
 # recall@1, recall@5 a change must not fall below (a little under the last figures, so noise in
@@ -46,6 +46,7 @@ FLOORS = {
     "holdout": (0.86, 0.96),
     "holdout-2": (0.86, 0.96),
     "holdout-3": (0.88, 0.96),
+    "holdout-4": (0.86, 0.94),
     "tuning": (0.88, 0.97),
     "original": (0.90, 0.98),
 }
@@ -511,7 +512,8 @@ CORPUS = [
      "Java heap space 오류. 스파이크 테스트."),
     ("멀티플렉싱", "멀티플렉싱은 좋다. 멀티플렉싱을 쓴다. 타임아웃이 난다. 타임아웃. 타임, 아웃."),
     ("CORS", "preflight는 OPTIONS다. out of memory 오류, out of memory 원인. 설명해 줘. 세 선. "
-     "hijacking 공격."),
+     "hijacking 공격. class 이름, class 파일, class 로더. integer 값, integer 범위, integer 타입. "
+     "network 계층, network 장비."),
     ("L4와 L7", "L4 로드 밸런서와 L7 로드 밸런서. NLB와 ALB. GC 로그."),
     ("부하 테스트", "부하 테스트를 한다. ECS 태스크 정의. 응답 타임 측정. " + "태스크 " * 6),
     ("Web Flux", "Web Flux는 논블로킹이다. Web Flux와 MVC."),
@@ -647,6 +649,12 @@ CASES = {
     "zjsprtus vnf": "+커넥션 +풀",
     "tptus": "+세션",
     "ㅓㅔㅁ를": "+jpa",
+    # of the English terms with the consonants of a Hangul spelling: one that starts as it does
+    # (네트웍 is not integer) and agrees in every vowel (코르스 is CORS, not the commoner class)
+    "네트웍": "+network",
+    "코르스": "+cors",
+    # a final stop is the same consonant released with ㅡ: 태슥 is 태스크
+    "태슥": "+태스크",
 }
 
 

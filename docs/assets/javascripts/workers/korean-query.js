@@ -101,8 +101,9 @@
    * (preflight, MyBatis). Both sides become a skeleton of the consonants Korean uses for English
    * sounds: K (ㄱㅋ c k q g), T (ㄷㅌ d t), P (ㅂㅍ b p f v), S (ㅅㅈㅊ s z j ch sh th, soft c/g),
    * L (ㄹ l r), M, N, G (final ㅇ, ng); vowels, h, w, y and repeats drop out. English r after a
-   * vowel and before no vowel is silent in Korean loanwords (server -> 서버); English spellings
-   * that could be read two ways (soft or hard g, a sounded or silent r) give two skeletons.
+   * vowel and before no vowel is silent in Korean loanwords (server -> 서버), though readers also
+   * spell it out (코르스 for CORS); English spellings that could be read two ways (soft or hard g,
+   * a silent or spelled-out r) give two skeletons.
    */
   var CHO_KEY = ["K", "K", "N", "T", "T", "L", "M", "P", "P", "S", "S", "", "S", "S", "S", "K", "T", "P", ""]
   var JONG_KEY = ["", "K", "K", "K", "N", "N", "N", "T", "L", "L", "L", "L", "L", "L", "L", "L", "M",
@@ -140,6 +141,58 @@
     return vowelGroups(words.map(function (w) { return w.replace(/([^aeiouy])e$/i, "$1") }))
   }
 
+  /* A Hangul spelling starts with a silent ㅇ exactly when the English word starts with a vowel
+     sound (인터페이스, 웹, 야믈, 아워; not 네트웍 for integer). */
+  function sameOnset(form, english) {
+    var silent = Math.floor((form.charCodeAt(0) - 0xac00) / 588) === 11
+    var first = english[0].toLowerCase()
+    return /[aeiou]/.test(first) ? silent : silent ? /[wyh]/.test(first) : true
+  }
+
+  /* English vowel letters each Hangul vowel stands for in loanwords (커넥션: ㅓ for o). */
+  var VOWEL_LETTERS = ["ao", "ae", "aiy", "ae", "aeiou", "ae", "eiuy", "e", "o", "ao", "ae", "eo", "ouy",
+    "uo", "oua", "ea", "ie", "ue", "", "", "iey"]
+
+  /* How many of the Hangul word's vowels (ㅡ, the one Korean adds, left out) agree in order with
+     the English vowel groups: the length of their longest common subsequence. */
+  function vowelsAgree(form, words) {
+    var hangul = hangulVowels(form)
+    var groups = words.join(" ").toLowerCase().split(/[^aeiouy]+/).filter(Boolean)
+    var row = groups.map(function () { return 0 })
+    hangul.forEach(function (letters) {
+      var diagonal = 0
+      var left = 0
+      groups.forEach(function (group, g) {
+        var up = row[g]
+        var match = group.split("").some(function (c) { return letters.indexOf(c) >= 0 })
+        row[g] = match ? diagonal + 1 : Math.max(up, left)
+        diagonal = up
+        left = row[g]
+      })
+    })
+    return row.length ? row[row.length - 1] : 0
+  }
+
+  /* Vowels to agree: as many as the longer of the two spellings has. */
+  function vowelSlots(form, words) {
+    return Math.max(hangulVowels(form).length, vowelGroups(words))
+  }
+
+  /* The English vowel letters a Hangul word's vowels can stand for, one entry per vowel sound. */
+  function hangulVowels(form) {
+    var hangul = []
+    for (var i = 0; i < form.length; i++) {
+      var v = Math.floor(((form.charCodeAt(i) - 0xac00) % 588) / 28)
+      /* a diphthong spelled over two syllables: 라이 for i (light), 테이 for a (table), 마우 for ou */
+      var next = form.charCodeAt(i + 1) - 0xac00
+      var glide = next >= 0 && Math.floor(next / 588) === 11 ? Math.floor((next % 588) / 28) : -1
+      var pair = v === 0 && glide === 20 ? "iy" : v === 5 && glide === 20 ? "a" : v === 0 && glide === 13 ? "ou" : ""
+      if (pair) { hangul.push(pair); i++ }
+      else if (VOWEL_LETTERS[v]) hangul.push(VOWEL_LETTERS[v])
+    }
+    return hangul
+  }
+
   var VOWEL = /[aeiouy]/
   var LETTER_KEY = { b: "P", p: "P", f: "P", v: "P", d: "T", t: "T", k: "K", q: "K", s: "S", z: "S",
     j: "S", l: "L", m: "M", n: "N", x: "KS" }
@@ -149,7 +202,7 @@
     if (!/^[a-z]+$/.test(w)) return []
     var keys = []
     ;[true, false].forEach(function (softG) {
-      ;[true, false].forEach(function (soundedR) {
+      ;[true, false].forEach(function (silentR) {
         var key = ""
         for (var i = 0; i < w.length; i++) {
           var c = w[i]
@@ -169,7 +222,7 @@
           else if (c === "c") key += /[eiy]/.test(next) ? "S" : "K"
           else if (c === "g") key += /[eiy]/.test(next) && softG ? "S" : "K"
           else if (c === "r") {
-            if (soundedR && !(VOWEL.test(prev) && !VOWEL.test(next))) key += "L"
+            if (!silentR || !(VOWEL.test(prev) && !VOWEL.test(next))) key += "L"
           }
           else if (LETTER_KEY[c]) key += LETTER_KEY[c]
         }
@@ -196,6 +249,11 @@
     return code > 40 && code < 100000 ? 0.5 : 1
   }
 
+  /* A final stop and the same consonant released with ㅡ are one spelling in loanwords (네트웍 and
+     네트워크, 셋 and 세트): jamo() codes of the final -> initials it may stand for. */
+  var RELEASED = { 41: [0, 15], 57: [7, 17], 59: [9, 16, 3], 47: [3, 16] }
+  var EU = 19 + 18
+
   /* Edit distance of two sequences, an adjacent swap (`tarnsaction`) counting one edit (optimal
      string alignment); gives up (returning limit) once two rows in a row reach limit. */
   function edits(a, b, limit) {
@@ -212,6 +270,11 @@
         var value = Math.min(previous[k] + gap(a[i - 1]), current[k - 1] + gap(b[k - 1]), previous[k - 1] + cost)
         if (before && i > 1 && k > 1 && a[i - 1] === b[k - 2] && a[i - 2] === b[k - 1])
           value = Math.min(value, before[k - 2] + 1)
+        /* 웍 for 워크 (half an edit), either way round */
+        if (k > 1 && b[k - 1] === EU && RELEASED[a[i - 1]] && RELEASED[a[i - 1]].indexOf(b[k - 2]) >= 0)
+          value = Math.min(value, previous[k - 2] + 0.5)
+        if (before && i > 1 && a[i - 1] === EU && RELEASED[b[k - 1]] && RELEASED[b[k - 1]].indexOf(a[i - 2]) >= 0)
+          value = Math.min(value, before[k - 1] + 0.5)
         current.push(value)
         if (value < low) low = value
       }
@@ -318,8 +381,12 @@
     function addKey(key, words) {
       if (key.replace(/[^A-Z]/g, "").length < 3) return
       var count = Math.min.apply(null, words.map(function (w) { return counts.get(w.toLowerCase()) || 1 }))
-      var old = byKey.get(key)
-      if (!old || count > old.count) byKey.set(key, { words: words, count: count })
+      if (!byKey.has(key)) byKey.set(key, [])
+      var list = byKey.get(key)
+      var same = words.join(" ").toLowerCase()
+      var old = list.filter(function (c) { return c.words.join(" ").toLowerCase() === same })[0]
+      if (!old) list.push({ words: words, count: count })
+      else if (count > old.count) { old.words = words; old.count = count }
     }
     var latin = /^[a-z]{2,}$/i
     var lowered = tokens.map(function (token) { return token.toLowerCase() })
@@ -378,10 +445,20 @@
       var forms = bare.length ? bare : [word]
       for (var i = 0; i < forms.length; i++) {
         var key = hangulKey(forms[i])
-        var found = key && byKey.get(key)
-        if (found && (found.words.length === 1 || forms[i].length >= 5) &&
-            fullVowels(forms[i]) <= 2 * vowelGroups(found.words) && forms[i].length >= spokenVowels(found.words))
-          return found.words
+        var form = forms[i]
+        /* The commonest term with these consonants, unless it starts otherwise than the Hangul
+           (with a vowel or not: 네트웍 is not integer) or a rarer one agrees in every vowel where it
+           does not (`코르스` is CORS, not class). */
+        var all = key && byKey.get(key) || []
+        var fits = all.filter(function (c) {
+          return (c.words.length === 1 || form.length >= 5) && fullVowels(form) <= 2 * vowelGroups(c.words) &&
+            form.length >= spokenVowels(c.words) && sameOnset(form, c.words[0])
+        })
+        var top = all.slice().sort(function (a, b) { return b.count - a.count })[0]
+        var whole = fits.filter(function (c) { return vowelsAgree(form, c.words) === vowelSlots(form, c.words) })
+          .sort(function (a, b) { return b.count - a.count })
+        if (top && fits.indexOf(top) >= 0 && (!whole.length || whole.indexOf(top) >= 0)) return top.words
+        if (whole.length) return whole[0].words
       }
       return null
     }
