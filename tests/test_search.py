@@ -518,7 +518,9 @@ CORPUS = [
     ("부하 테스트", "부하 테스트를 한다. ECS 태스크 정의. 응답 타임 측정. " + "태스크 " * 6),
     ("Web Flux", "Web Flux는 논블로킹이다. Web Flux와 MVC."),
     ("헬스 체크", "헬스 체크 경로. 헬스 체크 간격. " + "상태 코드. 확인 결과. " * 4
-     + "오류 코드, 오류 처리, 응답 종류 목록."),
+     + "오류 코드, 오류 처리, 응답 종류 목록. 필수 항목, 필수 설정, 필수 값, 필수인 경로. "
+     "로그 파일, 로그 수집, 로그 레벨, 로그 보관, 로그인 화면, 로그인 실패, 로그인 유지. "
+     "꼭 해야 할 일."),
 ]
 SYNONYMS = [["GC", "가비지 컬렉션"], ["핸드셰이크", "handshake"], ["세션", "session"],
             ["TIME_WAIT", "타임웨이트", "time wait"], ["영속성 컨텍스트", "persistence context"],
@@ -676,6 +678,11 @@ def test_question_words_never_become_required_beside_a_topic() -> None:
     assert "+저장" in stored and "해" not in stored, stored
     asked = str(rewrite("쿠키 설명해줘")["쿠키 설명해줘"]["strict"])
     assert "+쿠키" in asked and "+설명해" not in asked and "+줘" not in asked, asked
+    # must and may (저장해야돼) are a predicate ending, not a required `해야`
+    must = str(rewrite("쿠키 저장해야돼")["쿠키 저장해야돼"]["strict"])
+    assert "+저장" in must and "해야" not in must, must
+    # a copula before a noun: 필수인 is 필수
+    assert "+필수" in str(rewrite("필수인 경로")["필수인 경로"]["strict"])
     # a negated copula is no topic: `세션 아니고 쿠키`
     negation = str(rewrite("세션 아니고 쿠키")["세션 아니고 쿠키"]["strict"])
     assert "+아니" not in negation and "+쿠키" in negation, negation
@@ -715,6 +722,9 @@ def test_the_index_side_marks_word_boundaries_invisibly() -> None:
     assert "스레드\u200b풀\u200b은" in docs[3] or "스레드풀\u200b은" in docs[3]
     # a 하다 predicate on a word the corpus uses: `암호화` matches `암호화한다`
     assert "암호화\u200b한다" in docs[2], docs[2]
+    # a copula off a rare form of a commoner word (필수인), never off a word (로그인)
+    last = docs[-1]
+    assert "필수\u200b인" in last and "로그인" in last and "로그\u200b인" not in last, last
 
 
 def test_a_misspelt_camel_case_word_is_read_before_the_separator_splits_it() -> None:

@@ -36,9 +36,16 @@
     "요", "야"
   ]
   var ENDING_SET = new Set(ENDINGS)
+  /* ...and the copula before a noun or a question (무상태인 이유, 필수인데, 싱글톤일까): in a query
+     always, in the index only off a rare form of a commoner word (로그인 keeps its 인). */
+  var COPULAS = ["인데", "일까", "이죠", "이지", "인", "일"]
+  var QUERY_ENDINGS = ENDINGS.concat(COPULAS)
 
   /* Endings of 하다/되다 predicates (안전한가요, 설정하는, 적용되나요): the stem is the topic. */
   var PREDICATE_ENDINGS = [
+    /* must and may (저장해야돼, 설정해도 되나요), before the short endings they end in */
+    "해야하나요", "해야되나요", "해야돼요", "해야해요", "해야돼", "해야해", "해야함", "해야할까", "해야하는",
+    "해도되나요", "해도돼", "하면되나요", "하면돼", "돼야", "되야",
     "하나요", "한가요", "합니다", "했나요", "해야", "해요", "하는", "하다", "한다", "하면", "하게",
     "하고", "하지", "할까", "하죠", "한가", "했다", "할때", "해서", "하려면", "되나요", "됩니다",
     "되는", "되다", "된다", "되면", "되고", "되지", "될까", "돼요", "되나", "돼서", "한", "할", "해",
@@ -564,8 +571,8 @@
     /* Stems of a Hangul word: itself, then without each ending it carries (longest first). */
     function stems(word) {
       var found = [word]
-      for (var i = 0; i < ENDINGS.length; i++) {
-        var ending = ENDINGS[i]
+      for (var i = 0; i < QUERY_ENDINGS.length; i++) {
+        var ending = QUERY_ENDINGS[i]
         if (word.length > ending.length && word.slice(-ending.length) === ending)
           found.push(word.slice(0, -ending.length))
       }
@@ -1163,6 +1170,13 @@
       }
       return ""
     }
+    /* A copula (무상태인, 요청일) only where the pages write that form once or twice and the word
+       itself more often: 로그인 and 플러그인 are words. */
+    function copulaOf(token) {
+      var e = endingOf(token, COPULAS, false)
+      var seen = counts.get(token.toLowerCase()) || 0
+      return e && seen <= 2 && (counts.get(token.slice(0, -e.length).toLowerCase()) || 0) > 2 * seen ? e : ""
+    }
     var cache = new Map()
     function split(token) {
       if (cache.has(token)) return cache.get(token)
@@ -1174,7 +1188,7 @@
       } else if (HANGUL.test(token[0])) {
         /* a particle on a word (or compound) the corpus uses, else a 하다/되다 predicate on a word
            it uses (`확인한다` -> 확인|한다) */
-        var ending = endingOf(token, ENDINGS, true) || endingOf(token, DOC_PREDICATES, false)
+        var ending = endingOf(token, ENDINGS, true) || endingOf(token, DOC_PREDICATES, false) || copulaOf(token)
         var stem = ending ? token.slice(0, -ending.length) : token
         if (ending) {
           parts = split(stem).concat([ending]) /* 헤더에만 -> 헤더|에|만 */
@@ -1218,7 +1232,7 @@
     return tokens
   }
 
-  var api = { hangulKey: hangulKey, englishKeys: englishKeys, create: create, vocabulary: vocabulary, markDocs: markDocs, ENDINGS: ENDINGS, DOC_PREDICATES: DOC_PREDICATES, QUESTION_WORDS: QUESTION_WORDS }
+  var api = { hangulKey: hangulKey, englishKeys: englishKeys, create: create, vocabulary: vocabulary, markDocs: markDocs, ENDINGS: ENDINGS, DOC_PREDICATES: DOC_PREDICATES, COPULAS: COPULAS, QUESTION_WORDS: QUESTION_WORDS }
   if (typeof module !== "undefined" && module.exports) module.exports = api
   else root.KoreanQuery = api
 })(typeof self !== "undefined" ? self : this)

@@ -85,11 +85,11 @@
     KoreanQuery.markDocs(index.docs)
     texts = new Map()
     pageWords = new Map()
-    var endings = new Set(KoreanQuery.ENDINGS.concat(KoreanQuery.DOC_PREDICATES))
+    var endings = new Set(KoreanQuery.ENDINGS.concat(KoreanQuery.DOC_PREDICATES, KoreanQuery.COPULAS))
     index.docs.forEach(function (doc) {
       var words = ((doc.title || "") + " " + (doc.text || "")).replace(/<[^>]*>/g, " ").toLowerCase()
         .split(/[\s\u200b.,:;!?()[\]·"'`/]+/)
-      /* without the particles and 하다 endings markDocs split off: `연결을 수립` has 연결 and 수립
+      /* without the particles, 하다 endings and copulas markDocs split off: `연결을 수립` has 연결 and 수립
          side by side */
       words = words.filter(function (word) { return word && !endings.has(word) })
       texts.set(doc.location, " " + words.join(" ") + " ")
