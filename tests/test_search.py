@@ -678,6 +678,9 @@ def test_question_words_never_become_required_beside_a_topic() -> None:
     assert "+저장" in stored and "해" not in stored, stored
     asked = str(rewrite("쿠키 설명해줘")["쿠키 설명해줘"]["strict"])
     assert "+쿠키" in asked and "+설명해" not in asked and "+줘" not in asked, asked
+    # a list or contents of a topic, or studying it, is not the topic: `쿠키 공부 목록`
+    listed = str(rewrite("쿠키 공부 목록")["쿠키 공부 목록"]["strict"])
+    assert "+쿠키" in listed and "+공부" not in listed and "+목록" not in listed, listed
     # must and may (저장해야돼) are a predicate ending, not a required `해야`
     must = str(rewrite("쿠키 저장해야돼")["쿠키 저장해야돼"]["strict"])
     assert "+저장" in must and "해야" not in must, must

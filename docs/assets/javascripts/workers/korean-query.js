@@ -78,7 +78,9 @@
     "in", "to", "for", "about", "안", "못", "아니고", "아니라", "아닌", "아니면", "아니다", "아니야", "아닌가요",
     /* adverbs and adjectives of degree and frequency: how, not what */
     "너무", "많이", "많은", "많을", "많다", "자꾸", "계속", "갑자기", "잘", "더", "좀", "가끔", "자주",
-    "항상", "그냥", "진짜", "정말", "제일", "가장"
+    "항상", "그냥", "진짜", "정말", "제일", "가장",
+    /* what the reader does with a topic, not the topic: a list or contents of it, studying it */
+    "목록", "목차", "공부", "총정리"
   ])
 
   var HANGUL = /[\uac00-\ud7a3]/
