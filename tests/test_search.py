@@ -655,6 +655,20 @@ CASES = {
 }
 
 
+def test_the_built_worker_scripts_lose_their_comments_and_nothing_else(site_dir: Path) -> None:
+    """hooks/search_index.py strips the scripts' block comments for page weight: the built
+    korean-query.js must rewrite every case exactly as the source does."""
+    built = site_dir / "assets/javascripts/workers/korean-query.js"
+    assert "/*" not in built.read_text(encoding="utf-8")
+    result = subprocess.run(
+        [shutil.which("node") or "node", "-e", ANALYSIS, str(built),
+         json.dumps([CORPUS, SYNONYMS, list(CASES), False])],
+        capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == rewrite(*CASES)
+
+
 @pytest.mark.parametrize("query", list(CASES))
 def test_query_analysis_rule(query: str) -> None:
     strict = rewrite(*CASES)[query]["strict"]
