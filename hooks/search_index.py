@@ -215,8 +215,8 @@ COMMENT = re.compile(r"/\*.*?\*/", re.S)
 
 
 def strip_comments(site_dir: Path) -> None:
-    """Drop the block comments of our search worker scripts in the built site: they are half of
-    the scripts' gzip size, which every page's cold load pays (scripts/budget.py). The sources in
+    """Drop the block comments of our search worker scripts in the built site: they are about 40%
+    of the scripts' gzip size, which every page's cold load pays (scripts/budget.py). The sources in
     docs/ keep them; the scripts hold no `/*` in a string or regular expression (tests check)."""
     for name in WORKERS:
         path = site_dir / "assets" / "javascripts" / "workers" / name

@@ -658,8 +658,10 @@ CASES = {
 def test_the_built_worker_scripts_lose_their_comments_and_nothing_else(site_dir: Path) -> None:
     """hooks/search_index.py strips the scripts' block comments for page weight: the built
     korean-query.js must rewrite every case exactly as the source does."""
-    built = site_dir / "assets/javascripts/workers/korean-query.js"
-    assert "/*" not in built.read_text(encoding="utf-8")
+    workers = site_dir / "assets/javascripts/workers"
+    for name in ("korean-query.js", "korean-search.js"):
+        assert "/*" not in (workers / name).read_text(encoding="utf-8"), name
+    built = workers / "korean-query.js"
     result = subprocess.run(
         [shutil.which("node") or "node", "-e", ANALYSIS, str(built),
          json.dumps([CORPUS, SYNONYMS, list(CASES), False])],

@@ -140,8 +140,13 @@
     return n
   }
 
+  /* The runs of vowel letters of English words (preflight: e, i). */
+  function englishVowels(words) {
+    return words.join(" ").toLowerCase().split(/[^aeiouy]+/).filter(Boolean)
+  }
+
   function vowelGroups(words) {
-    return words.join(" ").split(/[^aeiouy]+/i).filter(Boolean).length
+    return englishVowels(words).length
   }
 
   /* Vowel sounds of English words, a final silent e not counted (home, space): Korean gives each
@@ -166,7 +171,7 @@
      the English vowel groups: the length of their longest common subsequence. */
   function vowelsAgree(form, words) {
     var hangul = hangulVowels(form)
-    var groups = words.join(" ").toLowerCase().split(/[^aeiouy]+/).filter(Boolean)
+    var groups = englishVowels(words)
     var row = groups.map(function () { return 0 })
     hangul.forEach(function (letters) {
       var diagonal = 0
