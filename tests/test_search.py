@@ -646,6 +646,12 @@ CASES = {
     # a phrase the site writes far less often than its synonym (counted as a phrase, not by
     # its words: `context` alone is common)
     "persistence context": "+영속성 +컨텍스트",
+    # typed with the keyboard in the other mode (한/영): Korean keys in English mode, and once one
+    # word shows it a one-syllable word too; an English term typed in Korean mode, its particle kept
+    "zjsprtus vnf": "+커넥션 +풀",
+    "tptus": "+세션",
+    "ㅓㅔㅁ를": "+jpa",
+    "책ㄴ": "+cors",
     # of the English terms with the consonants of a Hangul spelling: one that starts as it does
     # (네트웍 is not integer) and agrees in every vowel (코르스 is CORS, not the commoner class)
     "네트웍": "+network",
@@ -706,6 +712,15 @@ def test_topic_words_typed_side_by_side_are_pairs_even_when_repeated() -> None:
     # `스레드 풀` is a pair as typed although 풀 came first in `커넥션풀`
     out = rewrite("커넥션풀 스레드 풀")["커넥션풀 스레드 풀"]
     assert out["pairs"] == ["커넥션 풀", "풀 스레드", "스레드 풀"], out
+
+
+def test_english_words_are_not_read_as_keys_of_the_korean_layout() -> None:
+    # `gks` would be 한, `dkssud` 안녕: English not in the index stays English unless the keys
+    # make words the index has
+    out = rewrite("gks", "dkssud tptus")
+    assert out["gks"]["strict"] == "gks", out["gks"]
+    assert "+세션" in str(out["dkssud tptus"]["strict"]), out["dkssud tptus"]
+    assert "안녕" not in str(out["dkssud tptus"]["strict"]), out["dkssud tptus"]
 
 
 def test_a_hangul_spelling_is_not_matched_to_an_unrelated_term() -> None:

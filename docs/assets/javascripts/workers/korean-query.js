@@ -300,6 +300,79 @@
     return Math.min(previous[b.length], limit)
   }
 
+  /*
+   * The other keyboard mode (한/영): a word typed on the standard Korean layout (두벌식) while the
+   * keyboard was in English mode (`tmfkdltm` for 슬라이스), or the other way (`ㅓㅔㅁ` for jpa).
+   * fromKeys() composes the jamo of the keys into syllables, or gives null when they do not make
+   * whole syllables; toKeys() gives back the keys of a Hangul text.
+   */
+  var KEYS = "qwertyuiopasdfghjklzxcvbnm"
+  var KEY_JAMO = "ㅂㅈㄷㄱㅅㅛㅕㅑㅐㅔㅁㄴㅇㄹㅎㅗㅓㅏㅣㅋㅌㅊㅍㅠㅜㅡ"
+  var SHIFTED = { Q: "ㅃ", W: "ㅉ", E: "ㄸ", R: "ㄲ", T: "ㅆ", O: "ㅒ", P: "ㅖ" }
+  var CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+  var JUNG = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+  var JONG = ["", "ㄱ", "ㄲ", "ㄳ", "ㄴ", "ㄵ", "ㄶ", "ㄷ", "ㄹ", "ㄺ", "ㄻ", "ㄼ", "ㄽ", "ㄾ", "ㄿ", "ㅀ",
+    "ㅁ", "ㅂ", "ㅄ", "ㅅ", "ㅆ", "ㅇ", "ㅈ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ"]
+  /* Two keys that make one vowel or one final consonant. */
+  var DOUBLE = { "ㅗㅏ": "ㅘ", "ㅗㅐ": "ㅙ", "ㅗㅣ": "ㅚ", "ㅜㅓ": "ㅝ", "ㅜㅔ": "ㅞ", "ㅜㅣ": "ㅟ", "ㅡㅣ": "ㅢ",
+    "ㄱㅅ": "ㄳ", "ㄴㅈ": "ㄵ", "ㄴㅎ": "ㄶ", "ㄹㄱ": "ㄺ", "ㄹㅁ": "ㄻ", "ㄹㅂ": "ㄼ", "ㄹㅅ": "ㄽ",
+    "ㄹㅌ": "ㄾ", "ㄹㅍ": "ㄿ", "ㄹㅎ": "ㅀ", "ㅂㅅ": "ㅄ" }
+  var SINGLE = {}
+  Object.keys(DOUBLE).forEach(function (pair) { SINGLE[DOUBLE[pair]] = pair })
+
+  function isVowelJamo(j) {
+    return !!j && JUNG.indexOf(j) >= 0
+  }
+
+  function fromKeys(word) {
+    var js = []
+    for (var k = 0; k < word.length; k++) {
+      var at = KEYS.indexOf(word[k].toLowerCase())
+      if (at < 0) return null
+      js.push(SHIFTED[word[k]] || KEY_JAMO[at])
+    }
+    var out = ""
+    var i = 0
+    while (i < js.length) {
+      var first = js[i]
+      var vowel = js[i + 1]
+      if (CHO.indexOf(first) < 0 || !isVowelJamo(vowel)) return null
+      i += 2
+      if (isVowelJamo(DOUBLE[vowel + js[i]])) vowel = DOUBLE[vowel + js[i++]]
+      var last = 0
+      /* a consonant before a vowel starts the next syllable */
+      if (js[i] && !isVowelJamo(js[i]) && !isVowelJamo(js[i + 1]) && JONG.indexOf(js[i]) > 0) {
+        var both = DOUBLE[js[i] + js[i + 1]]
+        if (both && !isVowelJamo(js[i + 2])) { last = JONG.indexOf(both); i += 2 }
+        else last = JONG.indexOf(js[i++])
+      }
+      out += String.fromCharCode(0xac00 + (CHO.indexOf(first) * 21 + JUNG.indexOf(vowel)) * 28 + last)
+    }
+    return out
+  }
+
+  function toKeys(text) {
+    var out = ""
+    var key = function (j) {
+      ;(SINGLE[j] || j).split("").forEach(function (one) {
+        var at = KEY_JAMO.indexOf(one)
+        if (at < 0) for (var upper in SHIFTED) if (SHIFTED[upper] === one) at = KEYS.indexOf(upper.toLowerCase())
+        out += at < 0 ? "?" : KEYS[at]
+      })
+    }
+    for (var i = 0; i < text.length; i++) {
+      var code = text.charCodeAt(i) - 0xac00
+      if (code >= 0 && code <= 11171) {
+        key(CHO[Math.floor(code / 588)])
+        key(JUNG[Math.floor((code % 588) / 28)])
+        if (code % 28) key(JONG[code % 28])
+      } else if (/[\u3131-\u3163]/.test(text[i])) key(text[i])
+      else if (/[0-9a-z]/i.test(text[i])) out += text[i].toLowerCase()
+      else return null
+    }
+    return out.indexOf("?") < 0 ? out : null
+  }
+
   /* The analyzer over one index's vocabulary (lower-cased tokens) and synonym groups. */
   function create(tokens, synonymGroups, separator) {
     var split = separator ? new RegExp(separator, "u") : /\s+/
@@ -422,6 +495,30 @@
       var lower = word.toLowerCase()
       for (var i = 0; i < sorted.length; i++) if (sorted[i].indexOf(lower) > 0) return true
       return false
+    }
+
+    /* A word typed in the other keyboard mode, as meant: Hangul of two syllables or more (short:
+       one is enough) that the analysis reads as words of the index, or the keys of a Hangul/jamo word (a particle typed
+       after it kept) that are a token of the index. Anything else stays as typed. */
+    function otherLayout(token, short) {
+      if (/^[a-z]{2,}$/i.test(token) && !vocab.has(token.toLowerCase()) && !isPrefix(token)) {
+        var hangul = fromKeys(token)
+        var read = hangul && hangul.length >= (short ? 1 : 2) ? analyseHangul(hangul) : []
+        if (read.length && read.every(function (w) { return w.known && !w.corrected && !w.infix }))
+          return hangul
+      }
+      if (/[\u3131-\u3163]/.test(token)) {
+        var forms = [[token, ""]]
+        ENDINGS.forEach(function (ending) {
+          if (token.length > ending.length && token.slice(-ending.length) === ending)
+            forms.push([token.slice(0, -ending.length), ending])
+        })
+        for (var i = 0; i < forms.length; i++) {
+          var keys = toKeys(forms[i][0])
+          if (keys && vocab.has(keys)) return keys + forms[i][1]
+        }
+      }
+      return token
     }
 
     /* Is this a word of the index: a token itself, or a token with a particle? */
@@ -848,6 +945,11 @@
       var tokens = []
       /* `.` splits as Material's separator splits it: not inside a number (`0.9`, `1.1`) */
       var typed = text.split(/[\s,;!?()[\]{}<>/\\|=&]+|\.(?!\d)/)
+      /* the other keyboard mode; once one word shows it, a one-syllable word too (`zjsprtus vnf`) */
+      var swapped = typed.map(function (token) { return otherLayout(token, false) })
+      if (swapped.some(function (token, i) { return token !== typed[i] }))
+        swapped = swapped.map(function (token) { return otherLayout(token, true) })
+      typed = swapped
       /* Two spaced Hangul words, one of them no word of the index, that read as one (`제이 피에이`,
          `타임 웨이트`, `하이 버내이트`): one word. */
       for (var t = 0; t + 1 < typed.length; t++) {
