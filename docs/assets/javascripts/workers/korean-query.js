@@ -451,6 +451,12 @@
       }, [""])
       joined.forEach(function (key) { if (key.length >= 4) addKey(collapse(key), words) })
     })
+    /* A reading that agrees with the Hangul in every vowel, as well as in its consonants. */
+    function agreeing(words) {
+      var out = words.slice()
+      out.whole = true
+      return out
+    }
     function transliterated(word) {
       /* Without its particle if it has one (`악수를` is 악수 + 를, not an English word ending in l);
          a run of English words only for a long Hangul word (아웃오브메모리, not 좋아졌어), and only
@@ -471,8 +477,9 @@
         var top = all.slice().sort(function (a, b) { return b.count - a.count })[0]
         var whole = fits.filter(function (c) { return vowelsAgree(form, c.words) === vowelSlots(form, c.words) })
           .sort(function (a, b) { return b.count - a.count })
-        if (top && fits.indexOf(top) >= 0 && (!whole.length || whole.indexOf(top) >= 0)) return top.words
-        if (whole.length) return whole[0].words
+        if (top && fits.indexOf(top) >= 0 && (!whole.length || whole.indexOf(top) >= 0))
+          return whole.length ? agreeing(top.words) : top.words
+        if (whole.length) return agreeing(whole[0].words)
       }
       return null
     }
@@ -1017,6 +1024,10 @@
              space, not 스파이크); one that keeps them does not (`핸드셰크이`, `로드발란서`). */
           var spelled = isHangul(word.text) ? transliterated(word.text) : null
           var fixed = correct(word.text, 1.5) || correctStem(word.text, 1.5)
+          /* ...but an English term that agrees in every consonant and vowel beats a one-edit typo
+             that changes a consonant (`리셋` is reset, not 키셋) */
+          if (fixed && spelled && spelled.whole && hangulKey(fixed) !== hangulKey(word.text) &&
+            hangulKey(fixed) !== hangulKey(stems(word.text).pop())) fixed = null
           if (!fixed) {
             fixed = correct(word.text) || correctStem(word.text)
             if (fixed && spelled && hangulKey(fixed) !== hangulKey(word.text) &&
