@@ -506,6 +506,7 @@ CORPUS = [
     ("영속성", "영속성 컨텍스트 " * 5 + "Jakarta Persistence " * 3 + "persistence context "
      + "context " * 3),
     ("Redis", "Redis에 세션을 둔다. Redis는 빠르다. Kegel 운동."),
+    ("STW", "stop the world 멈춤이 길다. stop the world 시간을 잰다."),
     ("RST", "reset 패킷이 온다. connection reset 로그. 키셋 방식과 키셋 조건, 키셋 정렬."),
     ("Spring", "@Transactional을 붙인다. thread local 변수와 thread 하나. local 캐시. flush 호출. "
      "HttpOnly 쿠키, HttpOnly 속성."),
@@ -659,6 +660,8 @@ CASES = {
     # an English term that agrees in every consonant and vowel beats a one-edit typo that changes a
     # consonant (리셋 is not 키셋)
     "리셋": "+reset",
+    # th spelt ㄷ as well as ㅅ (스레드 for thread, 더 for the), over a run of English words
+    "스탑더월드": "+stop",
     "코르스": "+cors",
     # a final stop is the same consonant released with ㅡ: 태슥 is 태스크
     "태슥": "+태스크",

@@ -217,6 +217,7 @@
     var keys = []
     ;[true, false].forEach(function (softG) {
       ;[true, false].forEach(function (silentR) {
+      ;[false, true].forEach(function (hardTh) {
         var key = ""
         for (var i = 0; i < w.length; i++) {
           var c = w[i]
@@ -226,7 +227,7 @@
           else if (c === "p" && next === "h") { key += "P"; i++ }
           else if (c === "g" && next === "h") i++
           else if (c === "c" && next === "k") { key += "K"; i++ }
-          else if ((c === "c" || c === "s" || c === "t") && next === "h") { key += "S"; i++ }
+          else if ((c === "c" || c === "s" || c === "t") && next === "h") { key += hardTh && c === "t" ? "T" : "S"; i++ }
           else if (c === "n" && next === "g") {
             var after = w[i + 2] || ""
             if (/[eiy]/.test(after) && softG) key += "NS"
@@ -242,6 +243,7 @@
         }
         key = collapse(key)
         if (keys.indexOf(key) < 0) keys.push(key)
+      })
       })
     })
     return keys
