@@ -96,7 +96,10 @@
   }
 
   /* 셰 -> [ㅅ, ㅖ]: syllables as initial, medial and (optional) final jamo codes. */
+  var jamoOf = new Map() /* jamo() is asked for the same vocabulary words on every query */
   function jamo(word) {
+    var known = jamoOf.get(word)
+    if (known) return known
     var out = []
     for (var i = 0; i < word.length; i++) {
       var code = word.charCodeAt(i) - 0xac00
@@ -104,6 +107,7 @@
       out.push(Math.floor(code / 588), 19 + Math.floor((code % 588) / 28))
       if (code % 28) out.push(40 + (code % 28))
     }
+    jamoOf.set(word, out)
     return out
   }
 
@@ -258,8 +262,11 @@
   ;[[19 + 1, 19 + 5], [19 + 3, 19 + 7], [19 + 10, 19 + 11, 19 + 15],
     [40 + 7, 40 + 19, 40 + 20, 40 + 22, 40 + 23, 40 + 25], [40 + 1, 40 + 2, 40 + 24], [40 + 17, 40 + 26]]
     .forEach(function (group, n) { group.forEach(function (code) { ALIKE.set(code, n) }) })
+  var ALIKE_GROUP = []
+  ALIKE.forEach(function (group, code) { ALIKE_GROUP[code] = group })
   function soundAlike(a, b) {
-    return ALIKE.has(a) && ALIKE.get(a) === ALIKE.get(b)
+    var group = ALIKE_GROUP[a]
+    return group !== undefined && group === ALIKE_GROUP[b]
   }
 
   /* A final consonant typed or left out (면저 for 면접) is half an edit: the commonest slip. */
@@ -276,32 +283,79 @@
      string alignment); gives up (returning limit) once two rows in a row reach limit. */
   function edits(a, b, limit) {
     if (Math.abs(a.length - b.length) >= limit) return limit
-    var before = null
-    var previous = []
+    var n = b.length
+    /* three rows of the table, reused (this runs for thousands of candidates per query) */
+    var before = new Float64Array(n + 1)
+    var previous = new Float64Array(n + 1)
+    var current = new Float64Array(n + 1)
     var previousLow = 0
-    for (var j = 0; j <= b.length; j++) previous.push(j)
+    for (var j = 0; j <= n; j++) previous[j] = j
     for (var i = 1; i <= a.length; i++) {
-      var current = [i]
+      var x = a[i - 1]
+      var gapX = gap(x)
+      var releasedX = RELEASED[x]
+      current[0] = i
       var low = i
-      for (var k = 1; k <= b.length; k++) {
-        var cost = a[i - 1] === b[k - 1] ? 0 : soundAlike(a[i - 1], b[k - 1]) ? 0.5 : 1
-        var value = Math.min(previous[k] + gap(a[i - 1]), current[k - 1] + gap(b[k - 1]), previous[k - 1] + cost)
-        if (before && i > 1 && k > 1 && a[i - 1] === b[k - 2] && a[i - 2] === b[k - 1])
+      for (var k = 1; k <= n; k++) {
+        var y = b[k - 1]
+        var cost = x === y ? 0 : soundAlike(x, y) ? 0.5 : 1
+        var value = Math.min(previous[k] + gapX, current[k - 1] + gap(y), previous[k - 1] + cost)
+        if (i > 1 && k > 1 && x === b[k - 2] && a[i - 2] === y)
           value = Math.min(value, before[k - 2] + 1)
         /* 웍 for 워크 (half an edit), either way round */
-        if (k > 1 && b[k - 1] === EU && RELEASED[a[i - 1]] && RELEASED[a[i - 1]].indexOf(b[k - 2]) >= 0)
+        if (k > 1 && y === EU && releasedX && releasedX.indexOf(b[k - 2]) >= 0)
           value = Math.min(value, previous[k - 2] + 0.5)
-        if (before && i > 1 && a[i - 1] === EU && RELEASED[b[k - 1]] && RELEASED[b[k - 1]].indexOf(a[i - 2]) >= 0)
+        if (i > 1 && x === EU && RELEASED[y] && RELEASED[y].indexOf(a[i - 2]) >= 0)
           value = Math.min(value, before[k - 1] + 0.5)
-        current.push(value)
+        current[k] = value
         if (value < low) low = value
       }
       if (low >= limit && previousLow >= limit) return limit
+      var spare = before
       before = previous
       previous = current
+      current = spare
       previousLow = low
     }
-    return Math.min(previous[b.length], limit)
+    return Math.min(previous[n], limit)
+  }
+
+  /* A lower bound of 4 x edits(a, b): how many symbols (ㅡ left out) one has more than the other,
+     summed. No edit changes that sum by more than 4 x its cost (a half-edit of a final or a
+     sound-alike by at most 2, 웍 -> 워크 by 2 with its ㅡ left out, a swap not at all). Symbols
+     share a slot by their low 8 bits, which only makes the bound lower. */
+  var TALLY = new Int32Array(256)
+  function tallyGap(a, b) {
+    var text = typeof a === "string"
+    var i
+    var slot
+    var sum = 0
+    for (i = 0; i < a.length; i++) TALLY[(text ? a.charCodeAt(i) : a[i]) & 255]++
+    for (i = 0; i < b.length; i++) TALLY[(text ? b.charCodeAt(i) : b[i]) & 255]--
+    TALLY[EU] = 0
+    for (i = 0; i < a.length; i++) { slot = (text ? a.charCodeAt(i) : a[i]) & 255; sum += Math.abs(TALLY[slot]); TALLY[slot] = 0 }
+    for (i = 0; i < b.length; i++) { slot = (text ? b.charCodeAt(i) : b[i]) & 255; sum += Math.abs(TALLY[slot]); TALLY[slot] = 0 }
+    return sum
+  }
+
+  /* Which of 64 slots a spelling's symbols fall in (tallyGap's slots, folded, ㅡ's left out), as
+     two 32-bit masks: the symbols one spelling has and the other lacks bound tallyGap from below. */
+  function presence(a) {
+    var text = typeof a === "string"
+    var low = 0
+    var high = 0
+    for (var i = 0; i < a.length; i++) {
+      var slot = (text ? a.charCodeAt(i) : a[i]) & 255
+      if (slot % 64 === EU) continue
+      if (slot % 64 < 32) low |= 1 << (slot % 64)
+      else high |= 1 << (slot % 64 - 32)
+    }
+    return [low, high]
+  }
+  function bits(n) {
+    n = n - ((n >>> 1) & 0x55555555)
+    n = (n & 0x33333333) + ((n >>> 2) & 0x33333333)
+    return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
   }
 
   /*
@@ -722,6 +776,7 @@
       var bestDistance = limit + 1
       var bestCount = 0
       each(function (spelling, count, answer) {
+        if (tallyGap(word, spelling) > 4 * limit) return /* cannot be within limit: skip the table */
         var distance = edits(word, spelling, limit + 1)
         if (distance > limit) return
         if (distance < bestDistance || (distance === bestDistance && count > bestCount)) {
@@ -848,21 +903,47 @@
     synonymGroups.forEach(function (group) {
       group.forEach(function (term) { if (!/\s/.test(term)) addCandidate(term.toLowerCase()) })
     })
+    /* The same words come back on every keystroke: each correction is worked out once. */
+    var corrections = new Map()
     function correct(word, most) {
+      var asked = word + "\n" + (most || "")
+      if (!corrections.has(asked)) corrections.set(asked, correctOnce(word, most))
+      return corrections.get(asked)
+    }
+    function correctOnce(word, most) {
       var lower = word.toLowerCase().replace(/^@(?=[a-z])/, "")
       var hangul = isHangul(lower)
       if (lower.length < (hangul ? 2 : 4)) return null
       var limit = hangul ? (lower.length >= 4 ? 2 : 1) : (lower.length >= 8 ? 2 : 1)
       if (most) limit = Math.min(limit, most)
-      return closest(hangul ? jamo(lower) : lower, limit, function (visit) {
+      var spelling = hangul ? jamo(lower) : lower
+      var mask = presence(spelling)
+      return closest(spelling, limit, function (visit) {
         for (var d = -1; d <= 1; d++) {
-          var bucket = byLength.get((hangul ? "h" : "l") + (lower.length + d))
-          if (bucket) bucket.forEach(function (candidate) {
-            var answer = annotations.get(candidate) || candidate
-            visit(hangul ? jamo(candidate) : candidate, counts.get(answer) || 1, answer)
-          })
+          var bucket = spellingsOfLength((hangul ? "h" : "l") + (lower.length + d))
+          for (var c = 0; c < bucket.length; c++) {
+            var one = bucket[c]
+            /* a quicker, weaker bound than closest()'s own: symbols only one of them has */
+            if (bits(one[3] ^ mask[0]) + bits(one[4] ^ mask[1]) > 4 * limit) continue
+            visit(one[0], one[1], one[2])
+          }
         }
       })
+    }
+    /* The candidates of one length as [spelling to compare, count, answer], made once. */
+    var prepared = new Map()
+    function spellingsOfLength(key) {
+      if (!prepared.has(key)) {
+        var out = []
+        ;(byLength.get(key) || []).forEach(function (candidate) {
+          var answer = annotations.get(candidate) || candidate
+          var spelling = key[0] === "h" ? jamo(candidate) : candidate
+          var mask = presence(spelling)
+          out.push([spelling, counts.get(answer) || 1, answer, mask[0], mask[1]])
+        })
+        prepared.set(key, out)
+      }
+      return prepared.get(key)
     }
 
     /* A typo with a particle on it (`세선이란`, `해더에`): the stem corrected, longest first. */

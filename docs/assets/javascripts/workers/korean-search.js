@@ -80,6 +80,8 @@
   var texts = new Map() // location -> its title and text, lower case, one space between words
   var pageWords = new Map() // page -> word -> how often the page writes it
   var shares = new Map() // topic -> page -> the page's share of the site's uses of it
+  var wordPages = new Map() // word -> page -> how often the page writes it
+  var siteWords = [] // the words of wordPages, sorted
 
   function setupAnalyzer(index) {
     KoreanQuery.markDocs(index.docs)
@@ -99,6 +101,14 @@
       words.forEach(function (word) { own.set(word, (own.get(word) || 0) + 1) })
     })
     shares = new Map()
+    wordPages = new Map()
+    pageWords.forEach(function (own, location) {
+      own.forEach(function (count, word) {
+        if (!wordPages.has(word)) wordPages.set(word, new Map())
+        wordPages.get(word).set(location, count)
+      })
+    })
+    siteWords = Array.from(wordPages.keys()).sort()
     var tokens = KoreanQuery.vocabulary(index.docs, index.config.separator)
     analyzer = KoreanQuery.create(tokens, index.config.synonyms || [], index.config.separator)
   }
@@ -216,16 +226,27 @@
     if (!shares.has(topic)) {
       var per = new Map()
       var total = 0
-      pageWords.forEach(function (own, at) {
-        var n = 0
-        own.forEach(function (count, word) { if (word.lastIndexOf(topic, 0) === 0) n += count })
-        if (n) per.set(at, n)
-        total += n
-      })
-      per.forEach(function (n, at) { per.set(at, n / total) })
+      /* the words that start with the topic are one run of the sorted list */
+      var at = lowerBound(siteWords, topic)
+      for (; at < siteWords.length && siteWords[at].lastIndexOf(topic, 0) === 0; at++)
+        wordPages.get(siteWords[at]).forEach(function (count, location) {
+          per.set(location, (per.get(location) || 0) + count)
+          total += count
+        })
+      per.forEach(function (n, location) { per.set(location, n / total) })
       shares.set(topic, per)
     }
     return shares.get(topic)
+  }
+  function lowerBound(sorted, word) {
+    var lo = 0
+    var hi = sorted.length
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1
+      if (sorted[mid] < word) lo = mid + 1
+      else hi = mid
+    }
+    return lo
   }
   function ownerBonus(location, topics) {
     if (!topics.length || !OWN_WEIGHT) return 1
