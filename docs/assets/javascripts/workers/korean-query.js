@@ -1033,7 +1033,7 @@
 
     /* The reader's query -> words with their roles. */
     function analyse(raw) {
-      var text = replacePhrases(String(raw).slice(0, MAX_LENGTH).replace(LUNR_SPECIAL, " "))
+      var text = replacePhrases(String(raw).slice(0, MAX_LENGTH).replace(LUNR_SPECIAL, " ").replace(LUNR_SPECIAL, " "))
       var tokens = []
       /* `.` splits as Material's separator splits it: not inside a number (`0.9`, `1.1`) */
       var typed = text.split(/[\s,;!?()[\]{}<>/\\|=&]+|\.(?!\d)/)
