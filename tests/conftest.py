@@ -59,6 +59,15 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return dest
 
 
+@pytest.fixture(scope="session")
+def stock_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same pages built with stock Material search (no hooks, overrides or extra JS): the
+    baseline of the search test and the budget, built once."""
+    from stock_site import build_stock_site
+
+    return build_stock_site(tmp_path_factory.mktemp("stock") / "site")
+
+
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Serve the built site under its GitHub Pages base path, with its 404 page."""
 

@@ -25,7 +25,7 @@ import budget
 
 @pytest.mark.browser
 def test_budget_script_prints_figures_beside_stock_and_stays_within_budget(
-    site_dir: Path,
+    site_dir: Path, stock_site: Path
 ) -> None:
     result = subprocess.run(
         [
@@ -33,6 +33,8 @@ def test_budget_script_prints_figures_beside_stock_and_stays_within_budget(
             str(ROOT / "scripts" / "budget.py"),
             "--site",
             str(site_dir),
+            "--stock",
+            str(stock_site),
             "--no-lighthouse",
         ],
         capture_output=True,

@@ -22,7 +22,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -126,15 +125,6 @@ def load_set(name: str) -> list[Row]:
 @functools.cache
 def all_sets() -> dict[str, list[Row]]:
     return {name: load_set(name) for name in SET_NAMES}
-
-
-@pytest.fixture(scope="session")
-def stock_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The same pages built with stock Material search (no hooks, overrides or extra JS)."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from stock_site import build_stock_site
-
-    return build_stock_site(tmp_path_factory.mktemp("stock") / "site")
 
 
 def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
