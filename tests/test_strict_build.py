@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -53,40 +55,46 @@ def _broken_synonym_list(project: Path) -> None:
     _append(project / "includes/search-synonyms.yml", "- [외톨이]\n")
 
 
-@pytest.mark.parametrize(
-    ("breakage", "named"),
-    [
-        (_break_link, "http/index.md"),
-        (_break_anchor, "http/index.md"),
-        (_orphan_page, "http/orphan-page.md"),
-        (_nav_without_file, "http/ghost.md"),
-        (_missing_snippet, "no-such-file.txt"),
-        (_malformed_front_matter, "http/index.md"),
-        (_broken_synonym_list, "search-synonyms.yml:"),
-    ],
-    ids=[
-        "broken-internal-link",
-        "missing-anchor",
-        "page-not-in-nav",
-        "nav-entry-without-file",
-        "missing-snippet",
-        "malformed-front-matter",
-        "broken-synonym-list",
-    ],
-)
+BREAKAGES = {
+    "broken-internal-link": (_break_link, "http/index.md"),
+    "missing-anchor": (_break_anchor, "http/index.md"),
+    "page-not-in-nav": (_orphan_page, "http/orphan-page.md"),
+    "nav-entry-without-file": (_nav_without_file, "http/ghost.md"),
+    "missing-snippet": (_missing_snippet, "no-such-file.txt"),
+    "malformed-front-matter": (_malformed_front_matter, "http/index.md"),
+    "broken-synonym-list": (_broken_synonym_list, "search-synonyms.yml:"),
+}
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, subprocess.CompletedProcess[str]]:
+    """Each broken copy, and one untouched copy, built with the gate: two builds at a time (one
+    build keeps one core busy; the machine has two)."""
+
+    def build(name: str) -> subprocess.CompletedProcess[str]:
+        root = tmp_path_factory.mktemp(name)
+        project = copy_project(root / "project")
+        if name in BREAKAGES:
+            BREAKAGES[name][0](project)
+        return mkdocs_build(project, root / "site")
+
+    names = [*BREAKAGES, "untouched"]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(zip(names, pool.map(build, names), strict=True))
+
+
+@pytest.mark.parametrize("name", list(BREAKAGES))
 def test_contribution_that_breaks_the_site_fails_the_build_naming_the_file(
-    tmp_path: Path, breakage, named: str
+    builds: dict[str, subprocess.CompletedProcess[str]], name: str
 ) -> None:
-    project = copy_project(tmp_path / "project")
-    breakage(project)
-    result = mkdocs_build(project, tmp_path / "site")
+    result = builds[name]
+    named = BREAKAGES[name][1]
     output = result.stdout + result.stderr
     assert result.returncode != 0, f"the strict build passed a broken site:\n{output}"
     assert named in output, f"the error does not name {named}:\n{output}"
 
 
-def test_untouched_copy_builds(tmp_path: Path) -> None:
+def test_untouched_copy_builds(builds: dict[str, subprocess.CompletedProcess[str]]) -> None:
     """Guards the test above: the untouched copy builds, so each failure comes from its breakage."""
-    project = copy_project(tmp_path / "project")
-    result = mkdocs_build(project, tmp_path / "site")
+    result = builds["untouched"]
     assert result.returncode == 0, result.stdout + result.stderr
