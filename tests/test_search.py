@@ -497,7 +497,7 @@ CORPUS = [
     ("영속성", "영속성 컨텍스트 " * 5 + "Jakarta Persistence " * 3 + "persistence context "
      + "context " * 3),
     ("Redis", "Redis에 세션을 둔다. Redis는 빠르다. Kegel 운동."),
-    ("STW", "stop the world 멈춤이 길다. stop the world 시간을 잰다. N+1 문제, 문제를 푼다."),
+    ("STW", "stop the world 멈춤이 길다. stop the world 시간을 잰다. N+1 문제, 문제를 푼다. 리스트 자료형."),
     ("RST", "reset 패킷이 온다. connection reset 로그. 키셋 방식과 키셋 조건, 키셋 정렬."),
     ("Spring", "@Transactional을 붙인다. thread local 변수와 thread 하나. local 캐시. flush 호출. "
      "HttpOnly 쿠키, HttpOnly 속성."),
@@ -696,6 +696,8 @@ def test_question_words_never_become_required_beside_a_topic() -> None:
     # a list or contents of a topic, or studying it, is not the topic: `쿠키 공부 목록`
     listed = str(rewrite("쿠키 공부 목록")["쿠키 공부 목록"]["strict"])
     assert "+쿠키" in listed and "+공부" not in listed and "+목록" not in listed, listed
+    listed = str(rewrite("쿠키 질문 리스트")["쿠키 질문 리스트"]["strict"])
+    assert "+쿠키" in listed and "+리스트" not in listed, listed
     # that something goes wrong is not what: `쿠키 문제` (a title's `N+1 문제` must not win)
     wrong = str(rewrite("쿠키 문제")["쿠키 문제"]["strict"])
     assert "+쿠키" in wrong and "+문제" not in wrong, wrong

@@ -80,7 +80,7 @@
     "너무", "많이", "많은", "많을", "많다", "자꾸", "계속", "갑자기", "잘", "더", "좀", "가끔", "자주",
     "항상", "그냥", "진짜", "정말", "제일", "가장",
     /* what the reader does with a topic, not the topic: a list or contents of it, studying it */
-    "목록", "목차", "공부", "총정리",
+    "목록", "목차", "공부", "총정리", "리스트",
     /* that something goes wrong, not what */
     "문제", "문제점"
   ])
