@@ -759,6 +759,12 @@
         for (var mode = 1; mode <= 2; mode++) {
           /* an English term only for a part between words of two syllables or more */
           var resolved = resolve(segment(run, mode), mode === 1)
+          /* ...unless the whole word is loanwords whose English the site writes as a phrase more
+             often than those words side by side (`캐쉬컨트롤`: Cache-Control, not 캐시 + 컨트롤) */
+          var english = resolved && resolved.length >= 2 && transliterated(run)
+          if (english && english.length >= 2 &&
+            phraseCount(english) > phraseCount(resolved.map(function (w) { return w.text })))
+            return english.map(function (w) { return { text: w, known: true } })
           if (resolved) return resolved
         }
         /* Nothing reads the unknown part: unless the whole word is a known spelling or an English
