@@ -497,8 +497,10 @@ CORPUS = [
     ("영속성", "영속성 컨텍스트 " * 5 + "Jakarta Persistence " * 3 + "persistence context "
      + "context " * 3),
     ("Redis", "Redis에 세션을 둔다. Redis는 빠르다. Kegel 운동."),
-    ("STW", "stop the world 멈춤이 길다. stop the world 시간을 잰다. N+1 문제, 문제를 푼다. 리스트 자료형."),
-    ("캐시", "cache control 헤더. cache control 값. 캐시 서버와 캐시 크기. 컨트롤 패널, 컨트롤 키."),
+    ("STW", "stop the world 멈춤이 길다. stop the world 시간을 잰다. N+1 문제, 문제를 푼다. "
+     "리스트 자료형."),
+    ("캐시", "cache control 헤더. cache control 값. 캐시 서버와 캐시 크기. 컨트롤 패널, "
+     "컨트롤 키."),
     ("RST", "reset 패킷이 온다. connection reset 로그. 키셋 방식과 키셋 조건, 키셋 정렬."),
     ("Spring", "@Transactional을 붙인다. thread local 변수와 thread 하나. local 캐시. flush 호출. "
      "HttpOnly 쿠키, HttpOnly 속성."),
