@@ -431,6 +431,18 @@
     return out.indexOf("?") < 0 ? out : null
   }
 
+  /* Where word is, or would be, in a sorted list (the first entry not before it). */
+  function lowerBound(sorted, word) {
+    var lo = 0
+    var hi = sorted.length
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1
+      if (sorted[mid] < word) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+
   /* The analyzer over one index's vocabulary (lower-cased tokens) and synonym groups. */
   function create(tokens, synonymGroups, separator) {
     var split = separator ? new RegExp(separator, "u") : /\s+/
@@ -545,13 +557,7 @@
     /* Is there an index token that starts with this prefix (what a wildcard would match)? */
     function isPrefix(word) {
       var lower = word.toLowerCase()
-      var lo = 0
-      var hi = sorted.length
-      while (lo < hi) {
-        var mid = (lo + hi) >> 1
-        if (sorted[mid] < lower) lo = mid + 1
-        else hi = mid
-      }
+      var lo = lowerBound(sorted, lower)
       return lo < sorted.length && sorted[lo].lastIndexOf(lower, 0) === 0
     }
 
@@ -1341,7 +1347,7 @@
     return tokens
   }
 
-  var api = { hangulKey: hangulKey, englishKeys: englishKeys, create: create, vocabulary: vocabulary, markDocs: markDocs, ENDINGS: ENDINGS, DOC_PREDICATES: DOC_PREDICATES, COPULAS: COPULAS, QUESTION_WORDS: QUESTION_WORDS }
+  var api = { lowerBound: lowerBound, hangulKey: hangulKey, englishKeys: englishKeys, create: create, vocabulary: vocabulary, markDocs: markDocs, ENDINGS: ENDINGS, DOC_PREDICATES: DOC_PREDICATES, COPULAS: COPULAS, QUESTION_WORDS: QUESTION_WORDS }
   if (typeof module !== "undefined" && module.exports) module.exports = api
   else root.KoreanQuery = api
 })(typeof self !== "undefined" ? self : this)

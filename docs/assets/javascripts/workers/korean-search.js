@@ -227,7 +227,7 @@
       var per = new Map()
       var total = 0
       /* the words that start with the topic are one run of the sorted list */
-      var at = lowerBound(siteWords, topic)
+      var at = KoreanQuery.lowerBound(siteWords, topic)
       for (; at < siteWords.length && siteWords[at].lastIndexOf(topic, 0) === 0; at++)
         wordPages.get(siteWords[at]).forEach(function (count, location) {
           per.set(location, (per.get(location) || 0) + count)
@@ -238,16 +238,7 @@
     }
     return shares.get(topic)
   }
-  function lowerBound(sorted, word) {
-    var lo = 0
-    var hi = sorted.length
-    while (lo < hi) {
-      var mid = (lo + hi) >> 1
-      if (sorted[mid] < word) lo = mid + 1
-      else hi = mid
-    }
-    return lo
-  }
+
   function ownerBonus(location, topics) {
     if (!topics.length || !OWN_WEIGHT) return 1
     var sum = 0
