@@ -771,6 +771,7 @@ def test_a_number_typed_last_is_exact_and_an_underscore_is_no_word() -> None:
 def test_lunr_operators_quotes_and_long_input_make_valid_queries() -> None:
     # a JVM flag pasted as typed: the + after the colon is an operator too once : is gone
     queries = ["+ - ~ ^ * :", 'TCP "핸드셰이크', "가" * 200, "😀", "-XX:+UseG1GC 쿠키"]
+    queries += ["::+힙", "+:+tcp", '"-cors"', "a -- -b"]  # operators after dropped characters
     out = rewrite(*queries)
     for query in queries:
         strict = str(out[query]["strict"])

@@ -87,7 +87,9 @@
 
   var HANGUL = /[\uac00-\ud7a3]/
   var SCRIPT_RUN = /[\uac00-\ud7a3]+|[^\uac00-\ud7a3]+/g
-  var LUNR_SPECIAL = /[~^*:"'`]|(^|\s)[+\-]+/g
+  /* lunr's operators and quotes; a + or - at the start of a word, or right after a character this
+     drops (`-XX:+Flag`), is an operator too. One pass: the dropped character is matched first. */
+  var LUNR_SPECIAL = /(^|[\s~^*:"'`])[+\-]+|[~^*:"'`]/g
   var MAX_WORDS = 12
   var MAX_LENGTH = 120
 
@@ -1045,7 +1047,7 @@
 
     /* The reader's query -> words with their roles. */
     function analyse(raw) {
-      var text = replacePhrases(String(raw).slice(0, MAX_LENGTH).replace(LUNR_SPECIAL, " ").replace(LUNR_SPECIAL, " "))
+      var text = replacePhrases(String(raw).slice(0, MAX_LENGTH).replace(LUNR_SPECIAL, " "))
       var tokens = []
       /* `.` splits as Material's separator splits it: not inside a number (`0.9`, `1.1`) */
       var typed = text.split(/[\s,;!?()[\]{}<>/\\|=&]+|\.(?!\d)/)
