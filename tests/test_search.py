@@ -508,6 +508,7 @@ CORPUS = [
      "Java heap space 오류. 스파이크 테스트."),
     ("멀티플렉싱", "멀티플렉싱은 좋다. 멀티플렉싱을 쓴다. 타임아웃이 난다. 타임아웃. 타임, 아웃."),
     ("CORS", "preflight는 OPTIONS다. out of memory 오류, out of memory 원인. 설명해 줘. 세 선. "
+     "설명해 주세요. 알려 주세요. "
      "hijacking 공격. class 이름, class 파일, class 로더. integer 값, integer 범위, integer 타입. "
      "network 계층, network 장비."),
     ("L4와 L7", "L4 로드 밸런서와 L7 로드 밸런서. NLB와 ALB. GC 로그."),
@@ -699,6 +700,11 @@ def test_question_words_never_become_required_beside_a_topic() -> None:
     assert "+저장" in stored and "해" not in stored, stored
     asked = str(rewrite("쿠키 설명해줘")["쿠키 설명해줘"]["strict"])
     assert "+쿠키" in asked and "+설명해" not in asked and "+줘" not in asked, asked
+    # a request is not the topic, glued on or spaced, even where the site writes it (`설명해 주세요`)
+    for query in ("쿠키 설명해주세요", "쿠키 설명해 주세요", "쿠키 알려 주세요", "쿠키 정리해줄래",
+                  "쿠키 설명 부탁드립니다"):
+        asked = str(rewrite(query)[query]["strict"])
+        assert "+쿠키" in asked and "+" not in asked.replace("+쿠키", ""), (query, asked)
     # a list or contents of a topic, or studying it, is not the topic: `쿠키 공부 목록`
     listed = str(rewrite("쿠키 공부 목록")["쿠키 공부 목록"]["strict"])
     assert "+쿠키" in listed and "+공부" not in listed and "+목록" not in listed, listed

@@ -46,6 +46,8 @@
     /* must and may (저장해야돼, 설정해도 되나요), before the short endings they end in */
     "해야하나요", "해야되나요", "해야돼요", "해야해요", "해야돼", "해야해", "해야함", "해야할까", "해야하는",
     "해도되나요", "해도돼", "하면되나요", "하면돼", "돼야", "되야",
+    /* a request (설명해주세요, 정리해줄래): the stem is what the reader asks about */
+    "해주세요", "해주실래요", "해주시겠어요", "해줄래요", "해줄래", "해줘요", "해줘", "해주라",
     "하나요", "한가요", "합니다", "했나요", "해야", "해요", "하는", "하다", "한다", "하면", "하게",
     "하고", "하지", "할까", "하죠", "한가", "했다", "할때", "해서", "하려면", "되나요", "됩니다",
     "되는", "되다", "된다", "되면", "되고", "되지", "될까", "돼요", "되나", "돼서", "한", "할", "해",
@@ -82,7 +84,11 @@
     /* what the reader does with a topic, not the topic: a list or contents of it, studying it */
     "목록", "목차", "공부", "총정리", "리스트",
     /* that something goes wrong, not what */
-    "문제", "문제점"
+    "문제", "문제점",
+    /* asking for the answer (알려 주세요, 설명 부탁드립니다): the request, not its topic */
+    "주세요", "줘", "줘요", "줄래", "줄래요", "주실래요", "주시겠어요", "주라", "알려", "알려주세요",
+    "알려줘요", "알려줄래", "가르쳐", "가르쳐줘", "가르쳐주세요", "말해줘", "말해주세요", "부탁",
+    "부탁해", "부탁해요", "부탁합니다", "부탁드려요", "부탁드립니다"
   ])
 
   var HANGUL = /[\uac00-\ud7a3]/
@@ -1152,8 +1158,12 @@
       joinIdentifiers(result) /* a synonym may have given `time wait` */
       result.forEach(function (word) {
         var lower = word.text.toLowerCase()
+        /* ...also a question word the index writes with a 하다 ending (`설명해`) */
         word.question = QUESTION_WORDS.has(lower) || (isHangul(lower) && stems(lower).some(function (stem) {
-          return QUESTION_WORDS.has(stem)
+          return QUESTION_WORDS.has(stem) || PREDICATE_ENDINGS.some(function (ending) {
+            return stem.length > ending.length && stem.slice(-ending.length) === ending &&
+              QUESTION_WORDS.has(stem.slice(0, -ending.length))
+          })
         }))
       })
       /* Topic words side by side as typed, repeats kept: `일반헤더 엔티티헤더` has 엔티티 next to 헤더. */
