@@ -700,7 +700,8 @@ def test_question_words_never_become_required_beside_a_topic() -> None:
     assert "+저장" in stored and "해" not in stored, stored
     asked = str(rewrite("쿠키 설명해줘")["쿠키 설명해줘"]["strict"])
     assert "+쿠키" in asked and "+설명해" not in asked and "+줘" not in asked, asked
-    # a request is not the topic, glued on or spaced, even where the site writes it (`설명해 주세요`)
+    # a request is not the topic, glued on or spaced,
+    # even where the site writes it (`설명해 주세요`)
     for query in ("쿠키 설명해주세요", "쿠키 설명해 주세요", "쿠키 알려 주세요", "쿠키 정리해줄래",
                   "쿠키 설명 부탁드립니다"):
         asked = str(rewrite(query)[query]["strict"])
