@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -51,21 +52,34 @@ def copy_project(dest: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _builds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, tuple[Path, Future]]]:
+    """Start the site's build and the stock baseline's together: each is one busy core for about
+    ten seconds, and the machine has two. Whichever fixture asks first starts both."""
+    from stock_site import build_stock_site
+
+    site = tmp_path_factory.mktemp("build") / "site"
+    stock = tmp_path_factory.mktemp("stock") / "site"
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        yield {
+            "site": (site, pool.submit(mkdocs_build, ROOT, site)),
+            "stock": (stock, pool.submit(build_stock_site, stock)),
+        }
+
+
+@pytest.fixture(scope="session")
+def site_dir(_builds: dict[str, tuple[Path, Future]]) -> Path:
     """The real site, built once per test session with the strict gate."""
-    dest = tmp_path_factory.mktemp("build") / "site"
-    result = mkdocs_build(ROOT, dest)
+    dest, build = _builds["site"]
+    result = build.result()
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return dest
 
 
 @pytest.fixture(scope="session")
-def stock_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def stock_site(_builds: dict[str, tuple[Path, Future]]) -> Path:
     """The same pages built with stock Material search (no hooks, overrides or extra JS): the
     baseline of the search test and the budget, built once."""
-    from stock_site import build_stock_site
-
-    return build_stock_site(tmp_path_factory.mktemp("stock") / "site")
+    return _builds["stock"][1].result()
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -142,6 +156,24 @@ def browser() -> Iterator[object]:
         )
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def every_page_visits(browser, site_url: str, site_dir: Path) -> list[object]:  # type: ignore[no-untyped-def]
+    """Every page opened once in each colour scheme, with axe-core's verdict and what the
+    browser saw (tests/every_page.py): shared by the accessibility and the reader's checks."""
+    from budget import html_pages
+    from every_page import SCHEMES, visit_every_page
+
+    pages = html_pages(site_dir)
+    assert len(pages) > 20, pages
+    visits, seconds = visit_every_page(browser, site_url, site_dir, pages)
+    print(
+        f"\nevery page: {len(pages)} pages x {len(SCHEMES)} schemes in {seconds:.0f} s",
+        file=sys.stderr,
+    )
+    assert len(visits) == len(pages) * len(SCHEMES)
+    return visits
 
 
 @pytest.fixture

@@ -1,127 +1,39 @@
 """Every built page passes axe-core in the light and the dark scheme; code colours are readable.
 
-The palette is chosen the way Material remembers a reader's choice: the palette entry is stored
-in localStorage (`<scope>.__palette`, as Material's palette toggle does) before any page script
-runs, and the system preference is emulated to match. The two schemes also differ in viewport:
-light on a phone (the issue: "every page fast and accessible on a phone": drawer, sideways-
-scrolling tables) and dark on a desktop (tabs, both sidebars). Colours depend on the scheme and
-layout on the viewport, so each is checked once without running every page four times.
-
-One browser, one context and one tab per scheme, axe injected once per page (an init script);
-the two tabs take turns, so a page loads in one while axe runs in the other (two cores busy).
+Every page is opened once per scheme by the `every_page_visits` fixture (tests/every_page.py:
+light on a phone, dark on a desktop, the palette chosen as Material's toggle stores it), whose
+loads the reader's checks in test_browser.py share.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import sys
-import time
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, site_base_path
+from conftest import ROOT
+from every_page import SCHEMES, open_scheme
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from budget import html_pages  # one list of pages for the budget and this test
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = ("serious", "critical")
 # Rules fixed on purpose whose impact is below "serious" must stay fixed, except for the nodes
 # named here: Material 9.8's JavaScript gives every code block an unnamed <nav class=
 # "md-code__nav"> (its copy button), which no template can name. Those are printed, not failed.
 ALSO_REQUIRED = {"landmark-unique": ".md-code__nav"}
-# The phone is a 375 px mobile viewport without touch emulation: on a touch-only device Material
-# deliberately leaves scrolling code blocks out of the tab order (`(hover)` does not match) and
-# a reader swipes them, so the keyboard case is the one checked.
-SCHEMES = {
-    "default": {"emulate": "light", "viewport": {"width": 375, "height": 740}, "mobile": True},
-    "slate": {"emulate": "dark", "viewport": {"width": 1280, "height": 800}, "mobile": False},
-}
 MIN_CONTRAST = 4.5
-
-
-class _Palette(HTMLParser):
-    """The palette entries (`input[name=__palette]`) of a built page, in order."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: list[dict[str, str]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {k: v or "" for k, v in attrs}
-        if tag == "input" and values.get("name") == "__palette":
-            self.entries.append(values)
-
-
-def palette_choice(site_dir: Path, scheme: str) -> dict[str, object]:
-    """What Material stores when a reader picks `scheme` with the palette toggle."""
-    parser = _Palette()
-    parser.feed((site_dir / "index.html").read_text(encoding="utf-8"))
-    for index, entry in enumerate(parser.entries):
-        media = entry.get("data-md-color-media", "")
-        if entry.get("data-md-color-scheme") == scheme and media != "(prefers-color-scheme)":
-            color = {
-                key: entry.get(f"data-md-color-{key}", "")
-                for key in ("media", "scheme", "primary", "accent")
-            }
-            return {"index": index, "color": color}
-    raise AssertionError(f"mkdocs.yml has no palette entry with scheme {scheme!r}")
-
-
-def open_scheme(browser, site_dir: Path, scheme: str):  # type: ignore[no-untyped-def]
-    """A context whose every page opens in `scheme`, with axe-core loaded; and its one tab."""
-    settings = SCHEMES[scheme]
-    context = browser.new_context(
-        locale="ko-KR",
-        color_scheme=settings["emulate"],
-        viewport=settings["viewport"],
-        is_mobile=settings["mobile"],
-    )
-    key = site_base_path() + ".__palette"
-    value = json.dumps(palette_choice(site_dir, scheme))
-    store = f"localStorage.setItem({json.dumps(key)}, {json.dumps(value)})"
-    context.add_init_script(script=f"try {{ {store} }} catch (e) {{}}")
-    context.add_init_script(path=str(AXE))
-    return context, context.new_page()
-
-
-START_AXE = """() => {
-  window.__axeResult = new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))
-    .then(() => axe.run(document, {resultTypes: ["violations"]}))
-    .then(result => ({
-      scheme: document.body.getAttribute("data-md-color-scheme"),
-      violations: result.violations.map(v => ({
-        id: v.id, impact: v.impact, help: v.help,
-        targets: v.nodes.map(n => n.target.join(" "))
-      }))
-    }));
-}"""
-
-
-def load_and_start_axe(tab, url: str) -> None:  # type: ignore[no-untyped-def]
-    """Open url and start axe (after two frames: Material's JS has run) without waiting for it."""
-    tab.goto(url, wait_until="load")
-    tab.evaluate(START_AXE)
 
 
 @pytest.mark.browser
 def test_every_page_has_no_serious_axe_violations_in_light_and_dark(
-    browser, site_url: str, site_dir: Path
+    every_page_visits: list,
 ) -> None:
-    assert AXE.is_file(), "axe-core is missing: run `make setup` (npm ci)"
-    pages = html_pages(site_dir)
-    assert len(pages) > 20, pages
-    tabs = {scheme: open_scheme(browser, site_dir, scheme) for scheme in SCHEMES}
     problems: list[str] = []
     others: dict[str, int] = {}
-
-    def collect(scheme: str, path: str) -> None:
-        result = tabs[scheme][1].evaluate("() => window.__axeResult")
-        if result["scheme"] != scheme:
-            problems.append(f"/{path} [{scheme}]: page opened in {result['scheme']!r}")
-        for v in result["violations"]:
+    for visit in every_page_visits:
+        path, scheme = visit.path, visit.scheme
+        if visit.opened_in != scheme:
+            problems.append(f"/{path} [{scheme}]: page opened in {visit.opened_in!r}")
+        for v in visit.violations:
             targets = v["targets"]
             if v["impact"] not in BLOCKING and v["id"] in ALSO_REQUIRED:
                 targets = [t for t in targets if ALSO_REQUIRED[v["id"]] not in t]
@@ -135,27 +47,7 @@ def test_every_page_has_no_serious_axe_violations_in_light_and_dark(
             else:
                 key = f"{v['id']} ({v['impact']})"
                 others[key] = others.get(key, 0) + 1
-
-    start = time.perf_counter()
-    pending: dict[str, str] = {}  # scheme -> page whose axe run is under way in that tab
-    try:
-        # Round robin: a tab's page loads while axe runs in the other tab.
-        for path in pages:
-            for scheme, (_context, tab) in tabs.items():
-                if scheme in pending:
-                    collect(scheme, pending.pop(scheme))
-                load_and_start_axe(tab, site_url + path)
-                pending[scheme] = path
-        for scheme, path in pending.items():
-            collect(scheme, path)
-    finally:
-        for context, _tab in tabs.values():
-            context.close()
-    print(
-        f"\naxe-core: {len(pages)} pages x {len(SCHEMES)} schemes in "
-        f"{time.perf_counter() - start:.0f} s; minor/moderate left (pages): {others or 'none'}",
-        file=sys.stderr,
-    )
+    print(f"\naxe-core: minor/moderate left (pages): {others or 'none'}", file=sys.stderr)
     assert not problems, "\n".join(problems)
 
 

@@ -1,6 +1,7 @@
 """A reader in a real browser (Debian Chromium, Playwright) on the built site on 127.0.0.1.
 
-The axe-core checks of every page, light and dark, are in test_accessibility.py.
+The axe-core checks of every page, light and dark, are in test_accessibility.py; both look at
+the same loads of every page (the `every_page_visits` fixture, tests/every_page.py).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from every_page import MERMAID_LEFT, SHOWN_DIAGRAMS, diagrams_built
 
 pytestmark = pytest.mark.browser
 
@@ -17,29 +19,6 @@ DIAGRAM_PAGE = "network/tcp-handshake/"
 PLAIN_PAGE = "backend/"
 
 
-def _html_pages(site_dir: Path) -> list[str]:
-    """Every page of the site as a URL path relative to the base ("" for home)."""
-    pages = []
-    for path in sorted(site_dir.rglob("index.html")):
-        rel = path.parent.relative_to(site_dir).as_posix()
-        if rel.startswith("assets"):
-            continue
-        pages.append("" if rel == "." else rel + "/")
-    return pages
-
-
-def _diagram_count(site_dir: Path, page: str) -> int:
-    """Diagrams are SVG rendered ahead of time (includes/diagrams/), inlined by the build."""
-    html = (site_dir / page / "index.html").read_text(encoding="utf-8")
-    return len(re.findall(r'<div class="diagram[" ][^>]*><svg', html))
-
-
-# Shown diagrams: inline SVG, painted, taller than a line of text.
-SHOWN_DIAGRAMS = """() => [...document.querySelectorAll("div.diagram > svg")].filter(
-    svg => svg.getBoundingClientRect().height > 40 && getComputedStyle(svg).display !== "none"
-).length"""
-# What Material would hand to Mermaid (it then loads Mermaid from unpkg): must be nothing.
-MERMAID_LEFT = "() => document.querySelectorAll('.mermaid, pre.mermaid, div.mermaid').length"
 # The fill diagrams.css gives the first diagram's first node: it follows the colour scheme.
 NODE_FILL = """() => getComputedStyle(document.querySelector(
     ".diagram :is(rect.actor, .node rect, .node polygon, .node path)")).fill"""
@@ -83,7 +62,7 @@ def test_diagrams_show_as_svg_with_javascript_off_in_light_and_dark(
     browser, site_url: str, site_dir: Path, output_dir: Path
 ) -> None:
     """No script runs, yet every diagram is there; the slate scheme recolours the same SVG."""
-    expected = _diagram_count(site_dir, DIAGRAM_PAGE)
+    expected = diagrams_built(site_dir, DIAGRAM_PAGE)
     assert expected >= 1
     context = browser.new_context(locale="ko-KR", java_script_enabled=False)
     tab = context.new_page()
@@ -125,32 +104,29 @@ def test_diagrams_show_after_instant_navigation(page, site_url: str, site_dir: P
     page.locator("article").get_by_role("link", name="NLB vs ALB").first.click()
     page.wait_for_url(re.compile(r"aws/nlb-alb/$"))
     assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
-    assert page.evaluate(SHOWN_DIAGRAMS) == _diagram_count(site_dir, "aws/nlb-alb/")
+    assert page.evaluate(SHOWN_DIAGRAMS) == diagrams_built(site_dir, "aws/nlb-alb/")
     assert page.evaluate(MERMAID_LEFT) == 0
 
 
-def test_every_page_loads_without_errors_or_foreign_requests(
-    page, site_url: str, site_dir: Path
-) -> None:
-    """Visit the whole site: no console error, every diagram shows, no Mermaid, nothing foreign."""
+def test_every_page_loads_without_errors_or_foreign_requests(every_page_visits: list) -> None:
+    """Every page, light on a phone and dark on a desktop (the loads axe-core also checks):
+    no console error, every diagram shows, no Mermaid, nothing from another host."""
     problems = []
-    for path in _html_pages(site_dir):
-        page.console_errors.clear()
-        page.goto(site_url + path)
-        page.wait_for_load_state("networkidle")
-        shown, expected = page.evaluate(SHOWN_DIAGRAMS), _diagram_count(site_dir, path)
-        if shown != expected:
-            problems.append(f"/{path}: {shown} of {expected} diagrams shown")
-        if page.evaluate(MERMAID_LEFT):
-            problems.append(f"/{path}: an element with class mermaid (Material would load unpkg)")
-        problems += [f"/{path}: console: {e}" for e in page.console_errors]
-    problems += [f"requested Mermaid: {url}" for url in _mermaid_requests(page.requests)]
+    requests: set[str] = set()
+    for visit in every_page_visits:
+        where = f"/{visit.path} [{visit.scheme}]"
+        if visit.diagrams_shown != visit.diagrams_built:
+            shown = f"{visit.diagrams_shown} of {visit.diagrams_built}"
+            problems.append(f"{where}: {shown} diagrams shown")
+        if visit.mermaid_left:
+            problems.append(f"{where}: an element with class mermaid (Material would load unpkg)")
+        problems += [f"{where}: console: {e}" for e in visit.console_errors]
+        requests.update(visit.requests)
+    problems += [f"requested Mermaid: {url}" for url in _mermaid_requests(sorted(requests))]
     foreign = sorted(
-        {
-            u
-            for u in page.requests
-            if urlsplit(u).hostname not in ("127.0.0.1",) and not u.startswith(("data:", "blob:"))
-        }
+        u
+        for u in requests
+        if urlsplit(u).hostname not in ("127.0.0.1",) and not u.startswith(("data:", "blob:"))
     )
     assert not foreign, f"requests to other hosts: {foreign}"
     assert not problems, "\n".join(problems)
