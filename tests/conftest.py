@@ -12,9 +12,13 @@ import threading
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 import pytest
+
+if TYPE_CHECKING:
+    from every_page import Visit
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -159,7 +163,7 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture(scope="session")
-def every_page_visits(browser, site_url: str, site_dir: Path) -> list[object]:  # type: ignore[no-untyped-def]
+def every_page_visits(browser, site_url: str, site_dir: Path) -> list[Visit]:  # type: ignore[no-untyped-def]
     """Every page opened once in each colour scheme, with axe-core's verdict and what the
     browser saw (tests/every_page.py): shared by the accessibility and the reader's checks."""
     from budget import html_pages

@@ -122,9 +122,9 @@ START_AXE = """() => {
 }"""
 
 
-def visit_every_page(
+def visit_every_page(  # type: ignore[no-untyped-def]
     browser, site_url: str, site_dir: Path, pages: list[str]
-) -> tuple[list[Visit], float]:  # type: ignore[no-untyped-def]
+) -> tuple[list[Visit], float]:
     """Open every page in both schemes, run axe, and record what a reader's browser saw.
 
     Returns the visits and the seconds they took.

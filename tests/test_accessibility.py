@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from every_page import SCHEMES, open_scheme
+from every_page import SCHEMES, Visit, open_scheme
 
 BLOCKING = ("serious", "critical")
 # Rules fixed on purpose whose impact is below "serious" must stay fixed, except for the nodes
@@ -25,7 +25,7 @@ MIN_CONTRAST = 4.5
 
 @pytest.mark.browser
 def test_every_page_has_no_serious_axe_violations_in_light_and_dark(
-    every_page_visits: list,
+    every_page_visits: list[Visit],
 ) -> None:
     problems: list[str] = []
     others: dict[str, int] = {}

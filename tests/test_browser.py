@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from every_page import MERMAID_LEFT, SHOWN_DIAGRAMS, diagrams_built
+from every_page import MERMAID_LEFT, SHOWN_DIAGRAMS, Visit, diagrams_built
 
 pytestmark = pytest.mark.browser
 
@@ -108,7 +108,9 @@ def test_diagrams_show_after_instant_navigation(page, site_url: str, site_dir: P
     assert page.evaluate(MERMAID_LEFT) == 0
 
 
-def test_every_page_loads_without_errors_or_foreign_requests(every_page_visits: list) -> None:
+def test_every_page_loads_without_errors_or_foreign_requests(
+    every_page_visits: list[Visit],
+) -> None:
     """Every page, light on a phone and dark on a desktop (the loads axe-core also checks):
     no console error, every diagram shows, no Mermaid, nothing from another host."""
     problems = []
