@@ -517,6 +517,10 @@ CORPUS = [
     ("L4와 L7", "L4 로드 밸런서와 L7 로드 밸런서. NLB와 ALB. GC 로그."),
     ("부하 테스트", "부하 테스트를 한다. ECS 태스크 정의. 응답 타임 측정. " + "태스크 " * 6),
     ("Web Flux", "Web Flux는 논블로킹이다. Web Flux와 MVC."),
+    ("메시지", "CORS 오류, CORS 설정, CORS 정책, CORS 요청, CORS 응답. "
+     "body 길이, body 형식, body 크기, body 파싱, body 읽기. "
+     "curl 명령, curl 옵션, curl 출력, curl 예시, curl 호출. book 한 권. "
+     "GET POST 차이, GET POST 요청."),
     ("헬스 체크", "헬스 체크 경로. 헬스 체크 간격. " + "상태 코드. 확인 결과. " * 4
      + "오류 코드, 오류 처리, 응답 종류 목록. 필수 항목, 필수 설정, 필수 값, 필수인 경로. "
      "로그 파일, 로그 수집, 로그 레벨, 로그 보관, 로그인 화면, 로그인 실패, 로그인 유지. "
@@ -666,6 +670,13 @@ CASES = {
     "코르스": "+cors",
     # a final stop is the same consonant released with ㅡ: 태슥 is 태스크
     "태슥": "+태스크",
+    # two consonants are read as an English term the site writes often, agreeing in every vowel
+    # and sounding as many, for a word typed on its own; it beats a typo that changes a consonant
+    # (코드)
+    "코스 에러": "+cors",
+    "바디 길이": "+body",
+    # a run of English words for four syllables when every vowel agrees
+    "겟포스트 차이": "+get +post",
 }
 
 
@@ -753,6 +764,16 @@ def test_a_hangul_spelling_is_not_matched_to_an_unrelated_term() -> None:
     # (with it they spell Kegel)
     native = rewrite("tcp 악수를")["tcp 악수를"]
     assert "kegel" not in str(native["strict"]).lower(), native
+
+
+def test_two_consonants_are_not_read_as_a_rare_or_merged_english_word() -> None:
+    out = rewrite("구글", "포크", "코스가 뭐야", "엔진코스")
+    # 구글's two ㄱ are two consonants, one in curl; book is written once
+    assert "curl" not in str(out["구글"]["strict"]), out["구글"]
+    assert "book" not in str(out["포크"]["strict"]), out["포크"]
+    # with a particle taken off, or as a part of a compound, two consonants are too little
+    assert "cors" not in str(out["코스가 뭐야"]["strict"]).lower(), out["코스가 뭐야"]
+    assert "cors" not in str(out["엔진코스"]["strict"]).lower(), out["엔진코스"]
 
 
 def test_the_index_side_marks_word_boundaries_invisibly() -> None:

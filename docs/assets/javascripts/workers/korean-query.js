@@ -136,14 +136,14 @@
     return key.replace(/(.)\1+/g, "$1")
   }
 
-  function hangulKey(word) {
+  function hangulKey(word, uncollapsed) {
     var key = ""
     for (var i = 0; i < word.length; i++) {
       var code = word.charCodeAt(i) - 0xac00
       if (code < 0 || code > 11171) return ""
       key += CHO_KEY[Math.floor(code / 588)] + JONG_KEY[code % 28]
     }
-    return collapse(key)
+    return uncollapsed ? key : collapse(key)
   }
 
   /* Syllables with a vowel other than ㅡ, the one Korean adds between English consonants (스, 트):
@@ -471,7 +471,7 @@
     /* Skeleton -> the Latin words (and runs of two or three, `out of memory`) the index writes. */
     var byKey = new Map()
     function addKey(key, words) {
-      if (key.replace(/[^A-Z]/g, "").length < 3) return
+      if (key.replace(/[^A-Z]/g, "").length < 2) return
       var count = Math.min.apply(null, words.map(function (w) { return counts.get(w.toLowerCase()) || 1 }))
       if (!byKey.has(key)) byKey.set(key, [])
       var list = byKey.get(key)
@@ -535,9 +535,10 @@
       out.whole = true
       return out
     }
-    function transliterated(word) {
+    function transliterated(word, typed) {
       /* Without its particle if it has one (`악수를` is 악수 + 를, not an English word ending in l);
-         a run of English words only for a long Hangul word (아웃오브메모리, not 좋아졌어), and only
+         a run of English words only for a long Hangul word (아웃오브메모리, not 좋아졌어; of four
+         syllables when every vowel agrees: 겟포스트 is GET POST), and only
          with no more full vowels than the English can sound (`풀사이즈` is not flush). */
       var bare = stems(word).slice(1).filter(function (stem) { return stem.length >= 2 })
       var forms = bare.length ? bare : [word]
@@ -549,12 +550,29 @@
            does not (`코르스` is CORS, not class). */
         var all = key && byKey.get(key) || []
         var fits = all.filter(function (c) {
-          return (c.words.length === 1 || form.length >= 5) && fullVowels(form) <= 2 * vowelGroups(c.words) &&
+          var run = c.words.length === 1 || form.length >= 5 ||
+            (form.length >= 4 && vowelsAgree(form, c.words) === vowelSlots(form, c.words))
+          return run && fullVowels(form) <= 2 * vowelGroups(c.words) &&
             form.length >= spokenVowels(c.words) && sameOnset(form, c.words[0])
         })
         var top = all.slice().sort(function (a, b) { return b.count - a.count })[0]
         var whole = fits.filter(function (c) { return vowelsAgree(form, c.words) === vowelSlots(form, c.words) })
           .sort(function (a, b) { return b.count - a.count })
+        /* Two consonants are many words' (코스: cors, case, cookies): only a word typed on its own
+           as it is (not a part of 엔진엑스 or 좋아졌어, no ending taken off: 터져요), of two
+           syllables or more, not ending in a particle, with no consonant the skeleton merged
+           (구글 is not curl; ㄹㄹ is one l), read by a term the site writes often (5 times or more:
+           포크 is not book) that agrees in every vowel and sounds as many (바디 is body; 이태그 is
+           not edge, 탐 not team, 튀는 not then). */
+        if (key.length < 3) {
+          var plain = typed && form === word && form.length >= 2 && !ENDING_SET.has(form.slice(-1)) &&
+            hangulKey(form, true).replace(/LL/g, "L") === key
+          var exact = whole.filter(function (c) {
+            return plain && c.count >= 5 && fullVowels(form) === spokenVowels(c.words)
+          })
+          if (exact.length) return agreeing(exact[0].words)
+          continue
+        }
         if (top && fits.indexOf(top) >= 0 && (!whole.length || whole.indexOf(top) >= 0))
           return whole.length ? agreeing(top.words) : top.words
         if (whole.length) return agreeing(whole[0].words)
@@ -704,6 +722,15 @@
       return parts ? out : null
     }
 
+    /* Does a Korean spelling of an English term that agrees in every consonant and vowel read
+       this word, where its closest one-edit typo fix has other consonants? */
+    function englishBeatsTypo(word) {
+      var spelled = transliterated(word, true)
+      var fixed = spelled && spelled.whole && correct(word, 1)
+      return Boolean(fixed) && hangulKey(fixed) !== hangulKey(word) &&
+        hangulKey(fixed) !== hangulKey(stems(word).pop())
+    }
+
     /* One Hangul run -> its words, each {text, known}. */
     function analyseHangul(run, depth) {
       depth = depth || 0
@@ -742,6 +769,10 @@
         /* A split with a one-syllable word (`세|선을`, `구조|채`) loses to a one-jamo typo of the
            word (세션, 구조체), or of one part of it (`세선|클러스터링`). */
         if (depth < 1 && parts.some(function (part) { return part.text.length === 1 })) {
+          /* ...unless an English term agrees with the word in every consonant and vowel where the
+             typo changes a consonant (`코스` is CORS, not 코드): the word is left for the English
+             reading, as a word of no one-syllable parts is (`리셋`) */
+          if (englishBeatsTypo(run)) return [{ text: run, known: false }]
           for (var f = 0; f < candidates.length; f++) {
             var near = candidates[f].length >= 2 && correct(candidates[f], 1)
             if (near) return [{ text: near, known: true, corrected: true }]
@@ -783,8 +814,9 @@
         }
         /* Nothing reads the unknown part: unless the whole word is a known spelling or an English
            term, the known words stay required and it stays optional (`다이나믹|쿼리`). */
-        var kept = !synonymFor(run) && !transliterated(run) && (segment(run, 1) || segment(run, 2))
-        if (kept) return kept
+        var kept = !synonymFor(run) && !transliterated(run, true) && (segment(run, 1) || segment(run, 2))
+        if (kept)
+          return kept.map(function (w) { return w.known ? w : { text: w.text, known: false, inside: true } })
       }
       return [{ text: run, known: false }]
     }
@@ -1127,7 +1159,7 @@
           /* A typo of a word the index has first, then a Korean spelling of an English term. A
              typo of two edits that changes the consonants loses to the English term (`스패이스` is
              space, not 스파이크); one that keeps them does not (`핸드셰크이`, `로드발란서`). */
-          var spelled = isHangul(word.text) ? transliterated(word.text) : null
+          var spelled = isHangul(word.text) ? transliterated(word.text, !word.inside) : null
           var fixed = correct(word.text, 1.5) || correctStem(word.text, 1.5)
           /* ...but an English term that agrees in every consonant and vowel beats a one-edit typo
              that changes a consonant (`리셋` is reset, not 키셋) */
