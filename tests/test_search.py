@@ -4,7 +4,7 @@ beside a stock-Material build of the same pages (scripts/stock_site.py), in one 
 Query sets (tests/search/, one line each: query, expected page(s), type):
 - holdout.tsv: half of a learner set written before any tuning, frozen; no rule or synonym is
   ever added for one of its queries. Its figures are what a new reader gets.
-- holdout-2.tsv ... holdout-6.tsv: the frozen halves of thirteen more learner sets,
+- holdout-2.tsv ... holdout-7.tsv: the frozen halves of fourteen more learner sets,
   written later the same way.
 - tuning.tsv: the other halves; rules were checked against it.
 - original.tsv: the first 116 queries, written together with the old synonym list.
@@ -36,9 +36,12 @@ pytestmark = pytest.mark.browser
 
 SETS = ROOT / "tests" / "search"
 SET_NAMES = (
-    "holdout", "holdout-2", "holdout-3", "holdout-4", "holdout-5", "holdout-6", "tuning", "original"
+    "holdout", "holdout-2", "holdout-3", "holdout-4", "holdout-5", "holdout-6", "holdout-7",
+    "tuning", "original",
 )
-FROZEN = ("holdout", "holdout-2", "holdout-3", "holdout-4", "holdout-5", "holdout-6")
+FROZEN = (
+    "holdout", "holdout-2", "holdout-3", "holdout-4", "holdout-5", "holdout-6", "holdout-7"
+)
 # Floors under the measured figures (the README has the latest), so a change that makes search
 # worse fails; the targets on the hold-out are printed beside them.
 # recall@1, recall@5 a change must not fall below (a little under the last figures, so noise in
@@ -50,6 +53,7 @@ FLOORS = {
     "holdout-4": (0.86, 0.94),
     "holdout-5": (0.86, 0.94),
     "holdout-6": (0.85, 0.95),
+    "holdout-7": (0.84, 0.90),
     "tuning": (0.88, 0.97),
     "original": (0.90, 0.98),
 }
