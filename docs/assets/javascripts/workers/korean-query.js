@@ -722,13 +722,17 @@
       return parts ? out : null
     }
 
+    /* Does a typo fix have other consonants than the word typed (with or without its particle)? */
+    function changesConsonants(fixed, word) {
+      return hangulKey(fixed) !== hangulKey(word) && hangulKey(fixed) !== hangulKey(stems(word).pop())
+    }
+
     /* Does a Korean spelling of an English term that agrees in every consonant and vowel read
        this word, where its closest one-edit typo fix has other consonants? */
     function englishBeatsTypo(word) {
       var spelled = transliterated(word, true)
       var fixed = spelled && spelled.whole && correct(word, 1)
-      return Boolean(fixed) && hangulKey(fixed) !== hangulKey(word) &&
-        hangulKey(fixed) !== hangulKey(stems(word).pop())
+      return Boolean(fixed) && changesConsonants(fixed, word)
     }
 
     /* One Hangul run -> its words, each {text, known}. */
@@ -1163,12 +1167,10 @@
           var fixed = correct(word.text, 1.5) || correctStem(word.text, 1.5)
           /* ...but an English term that agrees in every consonant and vowel beats a one-edit typo
              that changes a consonant (`리셋` is reset, not 키셋) */
-          if (fixed && spelled && spelled.whole && hangulKey(fixed) !== hangulKey(word.text) &&
-            hangulKey(fixed) !== hangulKey(stems(word.text).pop())) fixed = null
+          if (fixed && spelled && spelled.whole && changesConsonants(fixed, word.text)) fixed = null
           if (!fixed) {
             fixed = correct(word.text) || correctStem(word.text)
-            if (fixed && spelled && hangulKey(fixed) !== hangulKey(word.text) &&
-                hangulKey(fixed) !== hangulKey(stems(word.text).pop())) fixed = null
+            if (fixed && spelled && changesConsonants(fixed, word.text)) fixed = null
           }
           if (fixed) word = { text: fixed, known: true, corrected: true }
           else if (spelled) {
