@@ -549,23 +549,22 @@
            (with a vowel or not: 네트웍 is not integer) or a rarer one agrees in every vowel where it
            does not (`코르스` is CORS, not class). */
         var all = key && byKey.get(key) || []
+        var agrees = function (c) { return vowelsAgree(form, c.words) === vowelSlots(form, c.words) }
         var fits = all.filter(function (c) {
-          var run = c.words.length === 1 || form.length >= 5 ||
-            (form.length >= 4 && vowelsAgree(form, c.words) === vowelSlots(form, c.words))
+          var run = c.words.length === 1 || form.length >= 5 || (form.length >= 4 && agrees(c))
           return run && fullVowels(form) <= 2 * vowelGroups(c.words) &&
             form.length >= spokenVowels(c.words) && sameOnset(form, c.words[0])
         })
         var top = all.slice().sort(function (a, b) { return b.count - a.count })[0]
-        var whole = fits.filter(function (c) { return vowelsAgree(form, c.words) === vowelSlots(form, c.words) })
-          .sort(function (a, b) { return b.count - a.count })
+        var whole = fits.filter(agrees).sort(function (a, b) { return b.count - a.count })
         /* Two consonants are many words' (코스: cors, case, cookies): only a word typed on its own
            as it is (not a part of 엔진엑스 or 좋아졌어, no ending taken off: 터져요), of two
-           syllables or more, not ending in a particle, with no consonant the skeleton merged
+           syllables or more, with no consonant the skeleton merged
            (구글 is not curl; ㄹㄹ is one l), read by a term the site writes often (5 times or more:
            포크 is not book) that agrees in every vowel and sounds as many (바디 is body; 이태그 is
            not edge, 탐 not team, 튀는 not then). */
         if (key.length < 3) {
-          var plain = typed && form === word && form.length >= 2 && !ENDING_SET.has(form.slice(-1)) &&
+          var plain = typed && form === word && form.length >= 2 &&
             hangulKey(form, true).replace(/LL/g, "L") === key
           var exact = whole.filter(function (c) {
             return plain && c.count >= 5 && fullVowels(form) === spokenVowels(c.words)
