@@ -84,12 +84,21 @@ def test_glossary_defines_each_abbreviation_once() -> None:
     path = DOCS.parent / "includes" / "abbreviations.md"
     seen: dict[str, int] = {}
     problems = []
+    previous = ""
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line_before, previous = previous, line
         if line.startswith("<!--") or not line.strip():
             continue
         match = re.fullmatch(r"\*\[([^\]]+)\]: .+", line)
         if not match:
             problems.append(f"includes/abbreviations.md:{number}: not `*[ABBR]: 풀이`")
+        elif line_before.startswith("*["):
+            # The file is appended to every page. Definitions on adjacent lines form one Markdown
+            # block, which the parser tests again after taking each line off: with 260 of them
+            # that doubled the build (18.6 s against 8.8 s). A blank line keeps each its own block.
+            problems.append(
+                f"includes/abbreviations.md:{number}: leave a blank line before {match.group(1)}"
+            )
         elif match.group(1) in seen:
             problems.append(
                 f"includes/abbreviations.md:{number}: {match.group(1)} already defined on line "
