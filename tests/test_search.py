@@ -340,7 +340,12 @@ def typed(browser, site_dir: Path, stock_site: Path) -> dict[str, list[dict]]:  
             ("stock-box", stock_url, TYPE_ALL, sample),
         )
         for name, url, script, chunk in plan:
-            context, tab = open_search(browser, url)
+            if script is ASK_WORKER:  # needs only the page's config, not its search box
+                context = browser.new_context(locale="ko-KR")
+                tab = context.new_page()
+                tab.goto(url)
+            else:
+                context, tab = open_search(browser, url)
             contexts.append(context)
             start(tab, script, chunk)
             jobs.append((name, tab, chunk))
