@@ -1,5 +1,5 @@
 # 두 명령이면 된다: `make serve` (미리보기, Python만 필요), `make test` (CI와 같은 전체 검사).
-.PHONY: setup setup-build serve build test lint budget offline bank ids diagrams
+.PHONY: setup setup-build serve build test lint budget search offline bank ids diagrams
 
 SERVE_ADDR ?= 127.0.0.1:8000
 
@@ -24,6 +24,11 @@ test: setup
 
 budget: setup
 	.venv/bin/python scripts/budget.py
+
+# 검색 수치를 몇 초 만에(브라우저 없이, 빌드한 사이트의 검색 워커를 Node로): 동의어·규칙·가중치를 시험할 때.
+# `make search ARGS="--misses tuning"`은 tuning 집합의 놓친 검색어도 보인다(hold-out은 수치만).
+search: setup
+	.venv/bin/python scripts/search_quick.py $(ARGS)
 
 # 질문 은행의 커밋된 사본(docs/practice/bank.json)을 빌드로 다시 만든다(Zensical은 훅을 돌리지 않는다).
 bank: setup-build

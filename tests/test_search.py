@@ -24,6 +24,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -33,6 +34,8 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, _SiteHandler, site_base_path
+from search_quick import Row, load_set, worker_answers
+from search_quick import rank as search_rank
 
 pytestmark = pytest.mark.browser
 
@@ -74,15 +77,6 @@ RESULT_PAGES = """() => [...document.querySelectorAll('.md-search-result__item')
 
 
 @dataclass
-class Row:
-    """One query of a set."""
-
-    query: str
-    expected: set[str]
-    kind: str
-
-
-@dataclass
 class Figures:
     """recall@1, recall@5, MRR and zero results of one build on one set, overall and by type."""
 
@@ -91,7 +85,7 @@ class Figures:
     zero: list[str] = field(default_factory=list)
 
     def add(self, row: Row, pages: list[str]) -> None:
-        rank = next((i + 1 for i, page in enumerate(pages) if page in row.expected), 0)
+        rank = search_rank(row, pages)
         self.ranks.append(rank)
         self.kinds[row.kind].append(rank)
         if not pages:
@@ -107,33 +101,9 @@ class Figures:
         )
 
 
-def page_url(source: str) -> str:
-    """docs-relative source path -> URL path under the site base ("network/tcp-udp/")."""
-    stem = source.strip().removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
-
-
-def load_set(name: str) -> list[Row]:
-    """The rows of tests/search/<name>.tsv; a malformed line fails naming the file and line."""
-    path = SETS / f"{name}.tsv"
-    rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        assert len(parts) == 3, f"{path.name}:{number}: need query<TAB>page(s)<TAB>type"
-        pages = [p.strip() for p in parts[1].split(",")]
-        for page in pages:
-            assert (ROOT / "docs" / page).is_file(), f"{path.name}:{number}: no page {page}"
-        rows.append(Row(parts[0], {page_url(p) for p in pages}, parts[2]))
-    return rows
-
-
 @functools.cache
 def all_sets() -> dict[str, list[Row]]:
-    return {name: load_set(name) for name in SET_NAMES}
+    return {name: load_set(SETS / f"{name}.tsv") for name in SET_NAMES}
 
 
 def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
@@ -385,6 +355,41 @@ def test_stock_worker_answers_are_what_its_search_box_shows(typed: dict[str, lis
         if a["pages"] != worker[a["query"]]
     ]
     assert not differ, f"{len(differ)} of {len(box)} differ, e.g. (query, box, worker) {differ[:3]}"
+
+
+def test_quick_figures_are_what_our_search_box_shows(
+    typed: dict[str, list[dict]], site_dir: Path
+) -> None:
+    """scripts/search_quick.py (our built worker under Node, no browser) answers every query with
+    the pages, in order, that our real search box showed: its figures are the suite's."""
+    box = {a["query"]: a["pages"] for a in typed["ours"] if a["query"] != SPACER}
+    queries = list(box)
+    quick = dict(zip(queries, worker_answers(site_dir, queries), strict=True))
+    differ = [(q, box[q], quick[q]) for q in queries if box[q] != quick[q]]
+    assert len(box) > 2000
+    # examples only from the open sets: a hold-out query's results are not for reading
+    shown = {row.query for name in ("tuning", "original") for row in all_sets()[name]}
+    examples = [d for d in differ if d[0] in shown][:3]
+    assert not differ, f"{len(differ)} of {len(box)} differ; open-set examples {examples}"
+
+
+def test_quick_figures_print_hold_outs_as_figures_only(site_dir: Path, tmp_path: Path) -> None:
+    """`make search`: every set's row; misses only of an open set, even when a hold-out is asked
+    for; a malformed query file or an unknown set is exit 2 naming the file and line."""
+    script = [sys.executable, str(ROOT / "scripts/search_quick.py")]
+    done = subprocess.run([*script, "--site", str(site_dir), "--misses", "holdout", "original"],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "| holdout | 247 |" in done.stdout and "| original | 116 |" in done.stdout, done.stdout
+    listed = done.stdout.split("misses (", 1)[-1].splitlines()[1:]
+    assert listed and all(line.startswith("original\t") for line in listed), listed
+    bad = subprocess.run([*script, "--site", str(site_dir), "no-such-set"],
+                         capture_output=True, text=True, timeout=60, check=False)
+    assert bad.returncode == 2 and "no-such-set" in bad.stderr, bad.stderr
+    broken = tmp_path / "broken.tsv"
+    broken.write_text("# a comment\nTCP란\tnetwork/tcp-udp.md\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"broken\.tsv:2: need query<TAB>page\(s\)<TAB>type"):
+        load_set(broken)
 
 
 def index_gzip_kb(site: Path) -> float:
