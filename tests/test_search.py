@@ -705,6 +705,8 @@ CASES = {
     # ...or, where the site writes the words apart only once, with a typo in one word of them
     "persistencecontextt": "+persistence +context",
     "엔엘비에이엘비": "+NLB +ALB",
+    # ...also as a part of a compound, between words the index knows
+    "엔엘비에이엘비차이": "+NLB +ALB",
     "제이피애이": "+JPA",  # ㅐ for ㅔ, as they sound alike
     # two spaced words, one no word of the index, that read as one
     "제이 피에이 매퍼": "+JPA",

@@ -706,7 +706,8 @@
     }
 
     /* A split with one unknown part -> the split with that part corrected (or, if english, read
-       as an English term), or null when nothing reads it. */
+       as an English term, or spelled Latin letters or a synonym's spelling as it would be typed
+       alone: `엔엘비에이엘비|차이` is NLB ALB), or null when nothing reads it. */
     function resolve(parts, english) {
       var out = []
       for (var i = 0; parts && i < parts.length; i++) {
@@ -714,11 +715,24 @@
         if (part.known) { out.push(part); continue }
         var fixed = correct(part.text)
         var term = !fixed && english ? transliterated(part.text) : null
+        var alone = !fixed && !term ? readAlone(part.text) : null
         if (fixed) out.push({ text: fixed, known: true, corrected: true })
         else if (term) term.forEach(function (w) { out.push({ text: w, known: true }) })
+        else if (alone) alone.forEach(function (w) { out.push(w) })
         else return null
       }
       return parts ? out : null
+    }
+
+    /* A part of a compound read as if typed on its own, when that gives only Latin words
+       (`엔엘비에이엘비` -> NLB ALB) or a synonym's spelling (`에스에스엘`); else null (a Hangul reading
+       of a part, `는일` or `가요`, is no better than the split that left it unknown). */
+    function readAlone(text) {
+      var words = analyseHangul(text, 1)
+      var latin = words.length && words.every(function (w) {
+        return w.known ? !w.infix && !isHangul(w.text) : Boolean(synonymFor(w.text))
+      })
+      return latin ? words : null
     }
 
     /* Does a typo fix have other consonants than the word typed (with or without its particle)? */
