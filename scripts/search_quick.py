@@ -20,13 +20,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from budget import strict_build
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ROOT / "tests" / "search"
@@ -99,17 +101,6 @@ def rank(row: Row, pages: list[str]) -> int:
     return next((i + 1 for i, page in enumerate(pages) if page in row.expected), 0)
 
 
-def build(dest: Path) -> Path:
-    """Build the site with the gate's command (never -q/-v) into dest."""
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    command = [str(mkdocs) if mkdocs.exists() else "mkdocs", "build", "--strict", "-d", str(dest)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(f"mkdocs build failed:\n{done.stderr}")
-    return dest
-
-
 def report(site: Path, names: list[str], misses: bool, knobs: dict[str, float]) -> None:
     """Print recall@1, recall@5, MRR and zero results per set (and the open sets' misses)."""
     sets = {name: load_set(SETS / f"{name}.tsv") for name in names}
@@ -163,7 +154,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"{args.site}: not a built site of this project (no korean-search.js)")
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            site = args.site or build(Path(tmp) / "site")
+            site = args.site
+            if not site:
+                site = Path(tmp) / "site"
+                strict_build(site)
             report(site, args.sets or known, args.misses, dict(args.knob))
     except (ValueError, RuntimeError) as error:
         print(error, file=sys.stderr)
