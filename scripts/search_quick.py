@@ -4,7 +4,7 @@ Why: the test suite measures search where readers use it (every query typed into
 box of the built site, beside stock Material), which takes minutes. This runs the same built
 worker under Node (scripts/search_node.js: Material's worker and ours, fed the messages the box
 sends) and prints the same figures in a few seconds. tests/test_search.py checks that its
-answers are exactly what the search box shows, so the two cannot drift apart.
+answers are exactly what the search box shows, so the two cannot drift apart unnoticed.
 
     python scripts/search_quick.py                    # build the site, figures of every set
     python scripts/search_quick.py --site site tuning # a built site, one set

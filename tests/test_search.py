@@ -34,7 +34,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, _SiteHandler, site_base_path
-from search_quick import Row, load_set, worker_answers
+from search_quick import OPEN_SETS, Row, load_set, worker_answers
 from search_quick import rank as search_rank
 
 pytestmark = pytest.mark.browser
@@ -368,7 +368,7 @@ def test_quick_figures_are_what_our_search_box_shows(
     differ = [(q, box[q], quick[q]) for q in queries if box[q] != quick[q]]
     assert len(box) > 2000
     # examples only from the open sets: a hold-out query's results are not for reading
-    shown = {row.query for name in ("tuning", "original") for row in all_sets()[name]}
+    shown = {row.query for name in OPEN_SETS for row in all_sets()[name]}
     examples = [d for d in differ if d[0] in shown][:3]
     assert not differ, f"{len(differ)} of {len(box)} differ; open-set examples {examples}"
 
