@@ -815,6 +815,10 @@ def test_question_words_never_become_required_beside_a_topic() -> None:
     # a 하다 predicate on a known word is that word, not the word plus a required `해`
     stored = str(rewrite("쿠키 저장해")["쿠키 저장해"]["strict"])
     assert "+저장" in stored and "해" not in stored, stored
+    # ...nor is a 하다/되다 form typed apart from its noun (`어떻게 해요`, `저장 해야`)
+    for query in ("쿠키 어떻게 해요", "쿠키 저장 해야", "쿠키 저장 해도 돼"):
+        spaced = str(rewrite(query)[query]["strict"])
+        assert "+쿠키" in spaced and "+해" not in spaced, (query, spaced)
     asked = str(rewrite("쿠키 설명해줘")["쿠키 설명해줘"]["strict"])
     assert "+쿠키" in asked and "+설명해" not in asked and "+줘" not in asked, asked
     # a request is not the topic, glued on or spaced,

@@ -54,6 +54,9 @@
     "된", "될", "돼", "시키는", "시키면", "시키다", "시키기", "시켜", "시킨", "시킬"
   ]
 
+  /* A 하다/되다 form standing alone: the ending list, and the noun forms of the two verbs. */
+  var PREDICATE_ALONE = new Set(PREDICATE_ENDINGS.concat(["함", "됨", "해도", "돼도", "되도"]))
+
   /* How Korean spells Latin letters (에이 = A, 엔 = N …): 제이피에이 -> JPA. */
   var LETTERS = [
     ["더블유", "w"], ["에이치", "h"], ["에이", "a"], ["에프", "f"], ["에스", "s"], ["에스", "s"],
@@ -1206,12 +1209,14 @@
       result.forEach(function (word) {
         var lower = word.text.toLowerCase()
         /* ...also a question word the index writes with a 하다 ending (`설명해`) */
-        word.question = QUESTION_WORDS.has(lower) || (isHangul(lower) && stems(lower).some(function (stem) {
-          return QUESTION_WORDS.has(stem) || PREDICATE_ENDINGS.some(function (ending) {
-            return stem.length > ending.length && stem.slice(-ending.length) === ending &&
-              QUESTION_WORDS.has(stem.slice(0, -ending.length))
-          })
-        }))
+        /* ...and a 하다/되다 form typed apart from its noun (`어떻게 해요`, `기여 하려면`): the verb, not a topic */
+        word.question = QUESTION_WORDS.has(lower) || PREDICATE_ALONE.has(lower) ||
+          (isHangul(lower) && stems(lower).some(function (stem) {
+            return QUESTION_WORDS.has(stem) || PREDICATE_ENDINGS.some(function (ending) {
+              return stem.length > ending.length && stem.slice(-ending.length) === ending &&
+                QUESTION_WORDS.has(stem.slice(0, -ending.length))
+            })
+          }))
       })
       /* Topic words side by side as typed, repeats kept: `일반헤더 엔티티헤더` has 엔티티 next to 헤더. */
       var sequence = result.filter(function (word) { return word.known && !word.question })
