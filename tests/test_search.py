@@ -780,6 +780,9 @@ CASES = {
     "바디 길이": "+body",
     # a run of English words for four syllables when every vowel agrees
     "겟포스트 차이": "+get +post",
+    # a particle glued to the Latin word before it starts the Hangul run (`Redis의세션`)
+    "Redis의세션": "+Redis +세션",
+    "CORS는설정": "+CORS +설정",
 }
 
 
@@ -819,6 +822,11 @@ def test_question_words_never_become_required_beside_a_topic() -> None:
     for query in ("쿠키 어떻게 해요", "쿠키 저장 해야", "쿠키 저장 해도 돼"):
         spaced = str(rewrite(query)[query]["strict"])
         assert "+쿠키" in spaced and "+해" not in spaced, (query, spaced)
+    # past and honorific forms are 하다 endings too; a sentence-final ending is never read as an
+    # English term (하시겠어요 had been Jakarta)
+    for query in ("쿠키 저장했어요", "쿠키 저장 하시겠어요"):
+        ended = str(rewrite(query)[query]["strict"])
+        assert "+저장" in ended and "했" not in ended and "jakarta" not in ended.lower(), (query, ended)
     asked = str(rewrite("쿠키 설명해줘")["쿠키 설명해줘"]["strict"])
     assert "+쿠키" in asked and "+설명해" not in asked and "+줘" not in asked, asked
     # a request is not the topic, glued on or spaced,

@@ -48,6 +48,9 @@
     "해도되나요", "해도돼", "하면되나요", "하면돼", "돼야", "되야",
     /* a request (설명해주세요, 정리해줄래): the stem is what the reader asks about */
     "해주세요", "해주실래요", "해주시겠어요", "해줄래요", "해줄래", "해줘요", "해줘", "해주라",
+    /* past and honorific forms (설계했어요, 대응하시겠어요, 적용됐는데) */
+    "하시겠어요", "했습니다", "하셨나요", "하시나요", "했는데", "했어요", "됐어요", "됐나요", "됐는데",
+    "되었나요", "하세요", "하시면", "했던", "했을", "했고", "했죠", "했어", "됐다", "되었다",
     "하나요", "한가요", "합니다", "했나요", "해야", "해요", "하는", "하다", "한다", "하면", "하게",
     "하고", "하지", "할까", "하죠", "한가", "했다", "할때", "해서", "하려면", "되나요", "됩니다",
     "되는", "되다", "된다", "되면", "되고", "되지", "될까", "돼요", "되나", "돼서", "한", "할", "해",
@@ -543,6 +546,8 @@
          a run of English words only for a long Hangul word (아웃오브메모리, not 좋아졌어; of four
          syllables when every vowel agrees: 겟포스트 is GET POST), and only
          with no more full vowels than the English can sound (`풀사이즈` is not flush). */
+      /* ...and never a word with a sentence-final ending (`뭘까요`, `대응하시겠어요`, `했죠`): no loanword ends so */
+      if (/[요까죠]$/.test(word)) return null
       var bare = stems(word).slice(1).filter(function (stem) { return stem.length >= 2 })
       var forms = bare.length ? bare : [word]
       for (var i = 0; i < forms.length; i++) {
@@ -720,7 +725,7 @@
         var term = !fixed && english ? transliterated(part.text) : null
         var alone = !fixed && !term ? readAlone(part.text) : null
         if (fixed) out.push({ text: fixed, known: true, corrected: true })
-        else if (term) term.forEach(function (w) { out.push({ text: w, known: true }) })
+        else if (term) term.forEach(function (w) { out.push({ text: w, known: true, spelled: true }) })
         else if (alone) alone.forEach(function (w) { out.push(w) })
         else return null
       }
@@ -749,6 +754,23 @@
       var spelled = transliterated(word, true)
       var fixed = spelled && spelled.whole && correct(word, 1)
       return Boolean(fixed) && changesConsonants(fixed, word)
+    }
+
+    /* A Hangul run glued to the Latin word before it starts with that word's particle
+       (`GC가무엇이고`, `UDP의차이`): without it, when that leaves fewer words the index does not know
+       or that had to be guessed (a typo fix, an English reading, a piece from inside a word: 의차|이
+       had become 의사, 가안전한 congestion). */
+    function afterLatin(run, found) {
+      var unknown = function (words) {
+        return words.filter(function (w) { return !w.known || w.corrected || w.infix || w.spelled }).length
+      }
+      for (var e = 0; e < ENDINGS.length; e++) {
+        var ending = ENDINGS[e]
+        if (run.length - ending.length < 2 || run.lastIndexOf(ending, 0) !== 0) continue
+        var rest = analyseHangul(run.slice(ending.length))
+        if (rest.length && unknown(rest) < unknown(found)) return rest
+      }
+      return found
     }
 
     /* One Hangul run -> its words, each {text, known}. */
@@ -1151,9 +1173,10 @@
           return
         }
         var runs = token.match(SCRIPT_RUN) || []
-        runs.forEach(function (run) {
+        runs.forEach(function (run, r) {
           if (!/[\p{L}\p{N}]/u.test(run)) return /* emoji, symbols */
           var found = isHangul(run) ? analyseHangul(run) : analyseLatin(run)
+          if (r > 0 && isHangul(run) && !isWord(run)) found = afterLatin(run, found)
           words.push.apply(words, found)
         })
       })
