@@ -373,6 +373,20 @@ def test_quick_figures_are_what_our_search_box_shows(
     assert not differ, f"{len(differ)} of {len(box)} differ; open-set examples {examples}"
 
 
+def test_a_pages_file_name_counts_as_its_title(site_dir: Path) -> None:
+    """File names are the subject in English (network/tcp-handshake.md): a page whose file name is
+    the reader's topic gains as a page whose title is. These three tuning queries found another
+    page first before korean-search.js read the file name."""
+    queries = {
+        "TCP 연결 수립 과정 설명해줘": "network/tcp-handshake/",
+        "api gateway vs reverse proxxy": "network/load-balancer-reverse-proxy/",
+        "alb 502 누가 냄": "aws/nlb-alb/",
+    }
+    answers = worker_answers(site_dir, list(queries))
+    firsts = {query: pages[:1] for query, pages in zip(queries, answers, strict=True)}
+    assert firsts == {query: [page] for query, page in queries.items()}
+
+
 def test_quick_figures_print_hold_outs_as_figures_only(site_dir: Path, tmp_path: Path) -> None:
     """`make search`: every set's row; misses only of an open set, even when a hold-out is asked
     for; a malformed query file or an unknown set is exit 2 naming the file and line."""

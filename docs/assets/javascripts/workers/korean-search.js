@@ -151,7 +151,8 @@
    * page whose own title holds the topic words gains TITLE_WEIGHT x the share of topic words in
    * it and the share of its title they make up (a short title that is the topic beats a long
    * one that mentions it: lunr's length normalisation is off in Material). A section of the
-   * page whose own heading is the topic counts too, at SECTION_TITLE of that gain.
+   * page whose own heading is the topic counts too, at SECTION_TITLE of that gain, and so does
+   * the page's file name, as its title does.
    */
   var LOOSE_WEIGHT = self.KOREAN_LOOSE_WEIGHT || 0.4
   var TITLE_WEIGHT = self.KOREAN_TITLE_WEIGHT || 2
@@ -165,7 +166,14 @@
     group.forEach(function (item) {
       best = Math.max(best, item === own ? coverage(item.title, topics) : SECTION_TITLE * coverage(item.title, topics))
     })
-    return best
+    return Math.max(best, coverage(fileName(page(group)), topics))
+  }
+
+  /* A page's file name is its subject in English words (network/tcp-handshake/ -> tcp handshake,
+     network/ -> network): it counts as a second title of the page, for the terms readers type in
+     English where the title is Korean. */
+  function fileName(location) {
+    return location.replace(/\/$/, "").split("/").pop().replace(/-/g, " ")
   }
 
   function coverage(title, topics) {
