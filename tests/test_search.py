@@ -631,7 +631,7 @@ CORPUS = [
      "network 계층, network 장비."),
     ("L4와 L7", "L4 로드 밸런서와 L7 로드 밸런서. NLB와 ALB. GC 로그."),
     ("부하 테스트", "부하 테스트를 한다. ECS 태스크 정의. 응답 타임 측정. " + "태스크 " * 6),
-    ("Web Flux", "Web Flux는 논블로킹이다. Web Flux와 MVC."),
+    ("Web Flux", "Web Flux는 논블로킹이다. Web Flux와 MVC. you can block with WAS, or not."),
     ("메시지", "CORS 오류, CORS 설정, CORS 정책, CORS 요청, CORS 응답. "
      "body 길이, body 형식, body 크기, body 파싱, body 읽기. "
      "curl 명령, curl 옵션, curl 출력, curl 예시, curl 호출. book 한 권. "
@@ -836,6 +836,10 @@ def test_question_words_never_become_required_beside_a_topic() -> None:
     for query in ("쿠키 어떻게 해요", "쿠키 저장 해야", "쿠키 저장 해도 돼"):
         spaced = str(rewrite(query)[query]["strict"])
         assert "+쿠키" in spaced and "+해" not in spaced, (query, spaced)
+    # English function words are question words; WAS (a server) and not are not
+    english = str(rewrite("can you block with WAS")["can you block with WAS"]["strict"])
+    assert "+block" in english and "+WAS" in english and "+you" not in english \
+        and "+can" not in english and "+with" not in english, english
     # past and honorific forms are 하다 endings too; a sentence-final ending is never read as an
     # English term (하시겠어요 had been Jakarta)
     for query in ("쿠키 저장했어요", "쿠키 저장 하시겠어요"):
