@@ -855,6 +855,13 @@
           if (english && english.length >= 2 &&
             phraseCount(english) > phraseCount(resolved.map(function (w) { return w.text })))
             return english.map(function (w) { return { text: w, known: true } })
+          /* ...but a split with words of one syllable and a guessed part loses to the word's own start
+             when the index has words that begin so: a verb with another ending than the site's
+             (`길어짐`: 길어지면, not 길 + 없지) */
+          var stemOf = run.slice(0, -1)
+          if (resolved && mode === 2 && stemOf.length >= 2 && isPrefix(stemOf) &&
+            resolved.some(function (w) { return w.corrected || w.spelled }))
+            return [{ text: stemOf, known: true }]
           if (resolved) return resolved
         }
         /* Nothing reads the unknown part: unless the whole word is a known spelling or an English
