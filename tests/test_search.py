@@ -638,6 +638,8 @@ CORPUS = [
     ("L4와 L7", "L4 로드 밸런서와 L7 로드 밸런서. NLB와 ALB. GC 로그."),
     ("부하 테스트", "부하 테스트를 한다. ECS 태스크 정의. 응답 타임 측정. " + "태스크 " * 6),
     ("Web Flux", "Web Flux는 논블로킹이다. Web Flux와 MVC. you can block with WAS, or not."),
+    ("Reactor", "Reactor와 Proactor 패턴. ECS Fargate 태스크, Fargate 요금, Fargate 설정. "
+     "virtual thread 하나, virtual 스레드. future 값, future 완료, future 객체, vuser 수."),
     ("메시지", "CORS 오류, CORS 설정, CORS 정책, CORS 요청, CORS 응답. "
      "body 길이, body 형식, body 크기, body 파싱, body 읽기. "
      "curl 명령, curl 옵션, curl 출력, curl 예시, curl 호출. book 한 권. "
@@ -800,6 +802,11 @@ CASES = {
     "바디 길이": "+body",
     # a run of English words for four syllables when every vowel agrees
     "겟포스트 차이": "+get +post",
+    # two English vowels written in two syllables are one vowel sound (추얼 for ua, 로액 for oa),
+    # and t before u and a vowel is ㅊ: virtual and proactor, not the commoner future, vuser or
+    # Fargate
+    "버추얼 스레드": "+virtual",
+    "프로액터 패턴": "+proactor",
     # a particle glued to the Latin word before it starts the Hangul run (`Redis의세션`)
     "Redis의세션": "+Redis +세션",
     "CORS는설정": "+CORS +설정",
@@ -931,6 +938,9 @@ def test_a_misspelt_camel_case_word_is_read_before_the_separator_splits_it() -> 
     out = rewrite("HttpOny 쿠키", "HttpOnly", camel=True)
     assert "+http +only" in str(out["HttpOny 쿠키"]["strict"]).lower(), out["HttpOny 쿠키"]
     assert "+http +only" in str(out["HttpOnly"]["strict"]).lower(), out["HttpOnly"]
+    # a part of an identifier is never a question word, though `my` alone is one
+    camel = str(rewrite("MyBatis 매퍼", camel=True)["MyBatis 매퍼"]["strict"])
+    assert "+My +Batis" in camel, camel
 
 
 def test_a_number_typed_last_is_exact_and_an_underscore_is_no_word() -> None:

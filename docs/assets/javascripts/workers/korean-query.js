@@ -215,6 +215,10 @@
     return Math.max(hangulVowels(form).length, vowelGroups(words))
   }
 
+  /* Medial codes (as jamo order gives them): ㅗ ㅜ ㅠ ㅣ, then ㅏ ㅐ ㅓ ㅗ */
+  var HIATUS_FIRST = [8, 13, 17, 20]
+  var HIATUS_SECOND = [0, 1, 4, 8]
+
   /* The English vowel letters a Hangul word's vowels can stand for, one entry per vowel sound. */
   function hangulVowels(form) {
     var hangul = []
@@ -224,7 +228,14 @@
       var next = form.charCodeAt(i + 1) - 0xac00
       var glide = next >= 0 && Math.floor(next / 588) === 11 ? Math.floor((next % 588) / 28) : -1
       var pair = v === 0 && glide === 20 ? "iy" : v === 5 && glide === 20 ? "a" : v === 0 && glide === 13 ? "ou" : ""
+      /* two English vowels in a row, the second in a syllable of its own after ㅗ, ㅜ, ㅠ or ㅣ (추얼 for
+         ua in virtual, 로액 for oa in proactor, 디오 for eo in video): one run of vowel letters */
+      var open = (form.charCodeAt(i) - 0xac00) % 28 === 0
       if (pair) { hangul.push(pair); i++ }
+      else if (open && HIATUS_FIRST.indexOf(v) >= 0 && HIATUS_SECOND.indexOf(glide) >= 0) {
+        hangul.push(VOWEL_LETTERS[v] + VOWEL_LETTERS[glide])
+        i++
+      }
       else if (VOWEL_LETTERS[v]) hangul.push(VOWEL_LETTERS[v])
     }
     return hangul
@@ -247,6 +258,10 @@
           var next = w[i + 1] || ""
           var prev = w[i - 1] || ""
           if ((c === "t" || c === "s") && next === "i" && w[i + 2] === "o") key += "S"
+          /* t before u and a vowel, or in a final -ture, is ㅊ in loanwords (virtual 버추얼, structure
+             스트럭처) but not always (tuple, return): read both ways */
+          else if (c === "t" && next === "u" && (VOWEL.test(w[i + 2] || "") || /^res?$/.test(w.slice(i + 2))))
+            key += hardTh ? "T" : "S"
           else if (c === "p" && next === "h") { key += "P"; i++ }
           else if (c === "g" && next === "h") i++
           else if (c === "c" && next === "k") { key += "K"; i++ }
@@ -1243,13 +1258,14 @@
         var lower = word.text.toLowerCase()
         /* ...also a question word the index writes with a 하다 ending (`설명해`) */
         /* ...and a 하다/되다 form typed apart from its noun (`어떻게 해요`, `기여 하려면`): the verb, not a topic */
-        word.question = QUESTION_WORDS.has(lower) || PREDICATE_ALONE.has(lower) ||
+        /* ...never a part of an identifier (`My` of MyBatis, `Of` of OutOfMemoryError) */
+        word.question = !word.part && (QUESTION_WORDS.has(lower) || PREDICATE_ALONE.has(lower) ||
           (isHangul(lower) && stems(lower).some(function (stem) {
             return QUESTION_WORDS.has(stem) || PREDICATE_ENDINGS.some(function (ending) {
               return stem.length > ending.length && stem.slice(-ending.length) === ending &&
                 QUESTION_WORDS.has(stem.slice(0, -ending.length))
             })
-          }))
+          })))
       })
       /* Topic words side by side as typed, repeats kept: `일반헤더 엔티티헤더` has 엔티티 next to 헤더. */
       var sequence = result.filter(function (word) { return word.known && !word.question })
