@@ -907,6 +907,9 @@ def test_a_hangul_spelling_is_not_matched_to_an_unrelated_term() -> None:
     assert out["파타하카"]["strict"] == "파타하카"  # unknown and nothing sounds like it
     # a Korean spelling has a syllable for each vowel of the English word: 체킹 is not hijacking
     assert "hijacking" not in str(rewrite("체킹")["체킹"]["strict"]).lower()
+    # English h is Korean ㅎ (or silent), so 시재킹 is not hijacking though its consonants are
+    assert "hijacking" not in str(rewrite("시재킹")["시재킹"]["strict"]).lower()
+    assert "+hijacking" in str(rewrite("하이재킹")["하이재킹"]["strict"]).lower()
     # 악수를 is 악수 + 를: its consonants without the particle are too few to be an English word
     # (with it they spell Kegel)
     native = rewrite("tcp 악수를")["tcp 악수를"]

@@ -179,10 +179,15 @@
   }
 
   /* A Hangul spelling starts with a silent ㅇ exactly when the English word starts with a vowel
-     sound (인터페이스, 웹, 야믈, 아워; not 네트웍 for integer). */
+     sound (인터페이스, 웹, 야믈, 아워; not 네트웍 for integer)... */
   function sameOnset(form, english) {
-    var silent = Math.floor((form.charCodeAt(0) - 0xac00) / 588) === 11
+    var initial = Math.floor((form.charCodeAt(0) - 0xac00) / 588)
+    var silent = initial === 11
     var first = english[0].toLowerCase()
+    /* ...and with ㅎ exactly when it starts with h or wh (해시, 하이버네이트, 화이트; 프론트 is not
+       hibernate, 헤더 not document), a silent h aside (아워) */
+    if ((initial === 18) !== (first === "h" || english.toLowerCase().lastIndexOf("wh", 0) === 0))
+      return silent && first === "h"
     return /[aeiou]/.test(first) ? silent : silent ? /[wyh]/.test(first) : true
   }
 
