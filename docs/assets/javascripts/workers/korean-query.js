@@ -832,8 +832,11 @@
         var parts = segment(candidates[j])
         if (!parts) continue
         /* A split with a one-syllable word (`세|선을`, `구조|채`) loses to a one-jamo typo of the
-           word (세션, 구조체), or of one part of it (`세선|클러스터링`). */
-        if (depth < 1 && parts.some(function (part) { return part.text.length === 1 })) {
+           word (세션, 구조체), or of one part of it (`세선|클러스터링`); a one-syllable question word
+           is a word, not a piece of a typo (`왜|무상태` is not 아무 상태, `잘|하면` not 말하면). */
+        if (depth < 1 && parts.some(function (part) {
+          return part.text.length === 1 && !QUESTION_WORDS.has(part.text)
+        })) {
           /* ...unless an English term agrees with the word in every consonant and vowel where the
              typo changes a consonant (`코스` is CORS, not 코드): the word is left for the English
              reading, as a word of no one-syllable parts is (`리셋`) */
