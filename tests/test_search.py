@@ -638,6 +638,7 @@ CORPUS = [
     ("L4와 L7", "L4 로드 밸런서와 L7 로드 밸런서. NLB와 ALB. GC 로그."),
     ("부하 테스트", "부하 테스트를 한다. ECS 태스크 정의. 응답 타임 측정. " + "태스크 " * 6),
     ("Web Flux", "Web Flux는 논블로킹이다. Web Flux와 MVC. you can block with WAS, or not."),
+    ("고루틴", "고루틴 패닉 고루틴 처리 패닉 처리 고르 버튼 고르 메뉴"),
     ("무상태", "무상태 서버, 무상태 설계. 아무 상태나 좋다. 상태 코드. 왜 그런지 본다."),
     ("Reactor", "Reactor와 Proactor 패턴. ECS Fargate 태스크, Fargate 요금, Fargate 설정. "
      "virtual thread 하나, virtual 스레드. future 값, future 완료, future 객체, vuser 수."),
@@ -808,6 +809,9 @@ CASES = {
     # Fargate
     "버추얼 스레드": "+virtual",
     "프로액터 패턴": "+proactor",
+    # of two splits that leave as many syllables unknown, the one whose unknown part is a typo
+    # (고르틴|패닉, not 고르|틴패닉)
+    "고르틴패닉처리": "+고루틴 +패닉 +처리",
     # a one-syllable question word glued on is a word, not a piece of a typo (왜무 -> 아무)
     "왜무상태": "+무상태",
     # a particle glued to the Latin word before it starts the Hangul run (`Redis의세션`)

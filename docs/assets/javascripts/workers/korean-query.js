@@ -679,9 +679,11 @@
             var used = u
             if (withUnknown && !u && piece.length >= 2 && piece.length < n && !isWord(piece) &&
                 !ENDING_SET.has(piece)) {
-              used = 1 /* the fewer syllables left unknown the better */
+              /* the fewer syllables left unknown the better; of as many, one a typo fix reads
+                 (`고르틴|패닉`, not `고르|틴패닉`) */
+              used = 1
               next = { parts: from.parts.concat([{ text: piece, known: false }]),
-                cost: from.cost + 1 + 2 * piece.length, ending: false }
+                cost: from.cost + 1 + 2 * piece.length - (correct(piece) ? 0.5 : 0), ending: false }
             } else if (ENDING_SET.has(piece)) {
               if (!from.parts.length || from.ending) continue
               next = { parts: from.parts, cost: from.cost + 0.5, ending: true }
