@@ -917,6 +917,8 @@ def test_a_hangul_spelling_is_not_matched_to_an_unrelated_term() -> None:
     # English h is Korean ㅎ (or silent), so 시재킹 is not hijacking though its consonants are
     assert "hijacking" not in str(rewrite("시재킹")["시재킹"]["strict"]).lower()
     assert "+hijacking" in str(rewrite("하이재킹")["하이재킹"]["strict"]).lower()
+    # ...and ㅍ is a voiceless p or f, not the b of body (바디 is body)
+    assert "body" not in str(rewrite("파디 길이")["파디 길이"]["strict"]).lower()
     # 악수를 is 악수 + 를: its consonants without the particle are too few to be an English word
     # (with it they spell Kegel)
     native = rewrite("tcp 악수를")["tcp 악수를"]

@@ -188,6 +188,10 @@
        hibernate, 헤더 not document), a silent h aside (아워) */
     if ((initial === 18) !== (first === "h" || english.toLowerCase().lastIndexOf("wh", 0) === 0))
       return silent && first === "h"
+    /* ...and with ㅋ ㅌ ㅍ for a voiceless k c q t p f, with ㄱ ㄷ ㅂ for a voiced g d b v, as loanwords
+       are spelt (코르스에러 is CORS 에러, not google sre; 바디 is body) */
+    if ((initial === 15 || initial === 16 || initial === 17) && /[gdbv]/.test(first)) return false
+    if ((initial === 0 || initial === 3 || initial === 7) && /[kcqtpf]/.test(first)) return false
     return /[aeiou]/.test(first) ? silent : silent ? /[wyh]/.test(first) : true
   }
 
