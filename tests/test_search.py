@@ -641,7 +641,8 @@ CORPUS = [
     ("고루틴", "고루틴 패닉 고루틴 처리 패닉 처리 고르 버튼 고르 메뉴"),
     ("무상태", "무상태 서버, 무상태 설계. 아무 상태나 좋다. 상태 코드. 왜 그런지 본다."),
     ("Reactor", "Reactor와 Proactor 패턴. ECS Fargate 태스크, Fargate 요금, Fargate 설정. "
-     "virtual thread 하나, virtual 스레드. future 값, future 완료, future 객체, vuser 수."),
+     "virtual thread 하나, virtual 스레드. future 값, future 완료, future 객체, vuser 수. "
+     "theme 색, theme 설정."),
     ("메시지", "CORS 오류, CORS 설정, CORS 정책, CORS 요청, CORS 응답. "
      "body 길이, body 형식, body 크기, body 파싱, body 읽기. "
      "curl 명령, curl 옵션, curl 출력, curl 예시, curl 호출. book 한 권. "
@@ -812,6 +813,10 @@ CASES = {
     # of two splits that leave as many syllables unknown, the one whose unknown part is a typo
     # (고르틴|패닉, not 고르|틴패닉)
     "고르틴패닉처리": "+고루틴 +패닉 +처리",
+    # an English plural the index lacks is its singular; a phrase of the synonym list takes its
+    # plural along (health checks -> 헬스 체크, no `s` left over)
+    "classes 이름": "+class",
+    "health checks 경로": "+헬스 +체크 +경로",
     # a one-syllable question word glued on is a word, not a piece of a typo (왜무 -> 아무)
     "왜무상태": "+무상태",
     # a particle glued to the Latin word before it starts the Hangul run (`Redis의세션`)
@@ -856,6 +861,9 @@ def test_question_words_never_become_required_beside_a_topic() -> None:
     for query in ("쿠키 어떻게 해요", "쿠키 저장 해야", "쿠키 저장 해도 돼"):
         spaced = str(rewrite(query)[query]["strict"])
         assert "+쿠키" in spaced and "+해" not in spaced, (query, spaced)
+    # ...and a function word the index lacks is no typo of a word it has (these is not theme)
+    these = str(rewrite("these 설정")["these 설정"]["strict"])
+    assert "theme" not in these, these
     # English function words are question words; WAS (a server) and not are not
     english = str(rewrite("can you block with WAS")["can you block with WAS"]["strict"])
     assert "+block" in english and "+WAS" in english and "+you" not in english \

@@ -1124,17 +1124,46 @@
 
     /* A spelling of several words (`더티 체킹`) the index does not use, or writes far less often as a
        phrase (`persistence context` 1, `영속성 컨텍스트` 46) -> the group's spelling. */
+    /* Where a phrase of the synonym list stands in the text as whole words, [start, end], or null: a
+       Latin term is not the start of a longer word, and takes its plural with it (`load balancers`). */
+    function findPhrase(text, term) {
+      var lower = text.toLowerCase()
+      var wanted = term.toLowerCase()
+      for (var at = lower.indexOf(wanted); at >= 0; at = lower.indexOf(wanted, at + 1)) {
+        var end = at + wanted.length
+        if (/^[a-z0-9]/.test(wanted) && at > 0 && /[a-z0-9]/.test(lower[at - 1])) continue
+        if (/[a-z0-9]$/.test(wanted)) {
+          var plural = /^(?:e?s)?(?![a-z0-9])/.exec(lower.slice(end))
+          if (!plural) continue
+          end += plural[0].length
+        }
+        return [at, end]
+      }
+      return null
+    }
+
+    /* An English plural the index does not have, of a singular it has (`timeouts`, `proxies`): the
+       singular, which as a prefix finds both. */
+    function singular(word) {
+      if (!/^[A-Za-z]{4,}$/.test(word) || vocab.has(word.toLowerCase())) return null
+      var forms = /ies$/i.test(word) ? [word.slice(0, -3) + "y"] : []
+      if (/es$/i.test(word)) forms.push(word.slice(0, -2))
+      if (/s$/i.test(word)) forms.push(word.slice(0, -1))
+      for (var i = 0; i < forms.length; i++) if (vocab.has(forms[i].toLowerCase())) return forms[i]
+      return null
+    }
+
     function replacePhrases(text) {
       synonymGroups.forEach(function (group) {
         group.forEach(function (term) {
           if (!/\s/.test(term)) return
-          var at = text.toLowerCase().indexOf(term.toLowerCase())
-          if (at < 0) return
+          var found = findPhrase(text, term)
+          if (!found) return
           var words = term.split(/\s+/)
           var best = synonymFor(term)
           if (!best || best.join(" ").toLowerCase() === term.toLowerCase()) return
           if (words.every(isWord) && phraseCount(best) < 5 * Math.max(1, phraseCount(words))) return
-          text = text.slice(0, at) + " " + best.join(" ") + " " + text.slice(at + term.length)
+          text = text.slice(0, found[0]) + " " + best.join(" ") + " " + text.slice(found[1])
         })
       })
       return text
@@ -1184,6 +1213,7 @@
         if (readsAsOne(x + y)) typed.splice(t, 2, x + y)
       }
       typed.forEach(function (token) {
+        token = singular(token) || token
         /* a misspelt compound the site writes in words or camel case (`webfllux`, `HttpOny`),
            before the separator splits it at its capitals */
         var run = misspeltRun(token)
@@ -1237,7 +1267,8 @@
       }
       var result = []
       words.forEach(function (word) {
-        if (!word.known && !synonymFor(word.text)) {
+        /* a question word the index lacks is no typo of one it has (`these` is not theme) */
+        if (!word.known && !synonymFor(word.text) && !QUESTION_WORDS.has(word.text.toLowerCase())) {
           /* A typo of a word the index has first, then a Korean spelling of an English term. A
              typo of two edits that changes the consonants loses to the English term (`스패이스` is
              space, not 스파이크); one that keeps them does not (`핸드셰크이`, `로드발란서`). */
