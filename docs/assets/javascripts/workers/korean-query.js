@@ -84,8 +84,9 @@
     "쓰나", "쓰나요", "써야", "쓸때", "있는", "없는", "있나요", "좋은", "일", "것", "거", "점",
     "what", "is", "the", "a", "an", "how", "why", "when", "difference", "between", "and", "of",
     "in", "to", "for", "about",
-    /* English function words (not `was`: WAS is a server; not `on`, `this`, `it`, `do`: code says them) */
-    "you", "your", "i", "me", "my", "we", "our", "its", "these", "those", "does", "did", "can", "could",
+    /* English function words (not `was`: WAS is a server; not `on`, `this`, `it`, `do`: code says
+       them; not `my`, which 마이바티스 reads as the first word of MyBatis) */
+    "you", "your", "i", "me", "we", "our", "its", "these", "those", "does", "did", "can", "could",
     "should", "would", "will", "are", "were", "be", "been", "with", "at", "by", "from", "안", "못", "아니고", "아니라", "아닌", "아니면", "아니다", "아니야", "아닌가요",
     /* adverbs and adjectives of degree and frequency: how, not what */
     "너무", "많이", "많은", "많을", "많다", "자꾸", "계속", "갑자기", "잘", "더", "좀", "가끔", "자주",
