@@ -816,6 +816,7 @@ CASES = {
     # an English plural the index lacks is its singular; a phrase of the synonym list takes its
     # plural along (health checks -> 헬스 체크, no `s` left over)
     "classes 이름": "+class",
+    "blocked 원인": "+block",  # an -ed or -ing form: the word the index has, as a prefix
     "health checks 경로": "+헬스 +체크 +경로",
     # a one-syllable question word glued on is a word, not a piece of a typo (왜무 -> 아무)
     "왜무상태": "+무상태",

@@ -1143,13 +1143,19 @@
       return null
     }
 
-    /* An English plural the index does not have, of a singular it has (`timeouts`, `proxies`): the
-       singular, which as a prefix finds both. */
+    /* An English plural, -ing or -ed form the index does not have, of a word it has (`timeouts`,
+       `proxies`, `flooding`, `configured`, `embedded`): that word, which as a prefix finds both.
+       (`flooding` had been corrected to loading.) */
     function singular(word) {
       if (!/^[A-Za-z]{4,}$/.test(word) || vocab.has(word.toLowerCase())) return null
       var forms = /ies$/i.test(word) ? [word.slice(0, -3) + "y"] : []
       if (/es$/i.test(word)) forms.push(word.slice(0, -2))
       if (/s$/i.test(word)) forms.push(word.slice(0, -1))
+      var inflected = /^(.{3,}?)(ing|ed)$/i.exec(word)
+      if (inflected) {
+        forms.push(inflected[1], inflected[1] + "e")
+        if (/(.)\1$/.test(inflected[1])) forms.push(inflected[1].slice(0, -1))
+      }
       for (var i = 0; i < forms.length; i++) if (vocab.has(forms[i].toLowerCase())) return forms[i]
       return null
     }
