@@ -642,7 +642,7 @@ CORPUS = [
     ("무상태", "무상태 서버, 무상태 설계. 아무 상태나 좋다. 상태 코드. 왜 그런지 본다."),
     ("Reactor", "Reactor와 Proactor 패턴. ECS Fargate 태스크, Fargate 요금, Fargate 설정. "
      "virtual thread 하나, virtual 스레드. future 값, future 완료, future 객체, vuser 수. "
-     "theme 색, theme 설정."),
+     "theme 색, theme 설정. latency 측정, readiness 검사, readiness 상태, readiness 설정."),
     ("메시지", "CORS 오류, CORS 설정, CORS 정책, CORS 요청, CORS 응답. "
      "body 길이, body 형식, body 크기, body 파싱, body 읽기. "
      "curl 명령, curl 옵션, curl 출력, curl 예시, curl 호출. book 한 권. "
@@ -928,6 +928,9 @@ def test_a_hangul_spelling_is_not_matched_to_an_unrelated_term() -> None:
     assert "+hijacking" in str(rewrite("하이재킹")["하이재킹"]["strict"]).lower()
     # ...and ㅍ is a voiceless p or f, not the b of body (바디 is body)
     assert "body" not in str(rewrite("파디 길이")["파디 길이"]["strict"]).lower()
+    # ...and so in the middle of a word: 레이턴시's ㅌ is the t of latency, not the d of readiness
+    late = rewrite("레이턴시 측정")["레이턴시 측정"]["strict"]
+    assert "+latency" in str(late).lower() and "readiness" not in str(late).lower(), late
     # 악수를 is 악수 + 를: its consonants without the particle are too few to be an English word
     # (with it they spell Kegel)
     native = rewrite("tcp 악수를")["tcp 악수를"]

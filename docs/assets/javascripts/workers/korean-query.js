@@ -196,6 +196,29 @@
     return /[aeiou]/.test(first) ? silent : silent ? /[wyh]/.test(first) : true
   }
 
+  /* Voicing of the stops that open a full syllable, in order: Korean spells a voiceless English k c q t
+     p f with ㅋ ㅌ ㅍ and a voiced g d b v with ㄱ ㄷ ㅂ (턴 of 레이턴시 is the t of latency, not the d
+     of readiness). Only stops before a vowel count on the English side, only syllables with a vowel
+     other than ㅡ on the Korean side; when the two counts differ, nothing is judged. */
+  var HANGUL_VOICE = { 0: "1", 3: "1", 7: "1", 15: "0", 16: "0", 17: "0" }
+  function voicingAgrees(form, words) {
+    var korean = ""
+    for (var i = 0; i < form.length; i++) {
+      var code = form.charCodeAt(i) - 0xac00
+      var initial = Math.floor(code / 588)
+      if (Math.floor((code % 588) / 28) !== 18 && HANGUL_VOICE[initial]) korean += HANGUL_VOICE[initial]
+    }
+    var english = ""
+    words.join(" ").toLowerCase().replace(/e\b/g, " ").replace(/ph/g, "f").replace(/ck/g, "k")
+      .replace(/([kcqtpfgdbv])(?=[aeiouy])/g, function (stop, c, at, all) {
+        var next = all[at + 1]
+        if ((c === "c" || c === "g") && /[eiy]/.test(next)) return stop /* soft: no stop */
+        english += /[gdbv]/.test(c) ? "1" : "0"
+        return stop
+      })
+    return korean.length !== english.length || korean === english
+  }
+
   /* English vowel letters each Hangul vowel stands for in loanwords (커넥션: ㅓ for o). */
   var VOWEL_LETTERS = ["ao", "ae", "aiy", "ae", "aeiou", "ae", "eiuy", "e", "o", "ao", "ae", "eo", "ouy",
     "uo", "oua", "ea", "ie", "ue", "", "", "iey"]
@@ -589,7 +612,8 @@
         var fits = all.filter(function (c) {
           var run = c.words.length === 1 || form.length >= 5 || (form.length >= 4 && agrees(c))
           return run && fullVowels(form) <= 2 * vowelGroups(c.words) &&
-            form.length >= spokenVowels(c.words) && sameOnset(form, c.words[0])
+            form.length >= spokenVowels(c.words) && sameOnset(form, c.words[0]) &&
+            voicingAgrees(form, c.words)
         })
         var top = all.slice().sort(function (a, b) { return b.count - a.count })[0]
         var whole = fits.filter(agrees).sort(function (a, b) { return b.count - a.count })
