@@ -642,7 +642,8 @@ CORPUS = [
     ("무상태", "무상태 서버, 무상태 설계. 아무 상태나 좋다. 상태 코드. 왜 그런지 본다."),
     ("Reactor", "Reactor와 Proactor 패턴. ECS Fargate 태스크, Fargate 요금, Fargate 설정. "
      "virtual thread 하나, virtual 스레드. future 값, future 완료, future 객체, vuser 수. "
-     "theme 색, theme 설정. latency 측정, readiness 검사, readiness 상태, readiness 설정."),
+     "theme 색, theme 설정. latency 측정, readiness 검사, readiness 상태, readiness 설정. "
+     "OS 설치, OS 커널, OS 버전, OSI 계층."),
     ("메시지", "CORS 오류, CORS 설정, CORS 정책, CORS 요청, CORS 응답. "
      "body 길이, body 형식, body 크기, body 파싱, body 읽기. "
      "curl 명령, curl 옵션, curl 출력, curl 예시, curl 호출. book 한 권. "
@@ -751,6 +752,8 @@ CASES = {
     "쿠키 sesison": "+세션",
     # capitals the site never writes are a typo of an acronym it does write, not a prefix
     "TSL 인증서": "+tls ",
+    # ...two letters swapped before one added: OIS is OSI, not the commoner OS
+    "OIS 계층": "+osi ",
     # 시키다 is a predicate ending like 하다, and a question word keeps its ending
     "쿠키 저장시키는 방법 있나요": "+쿠키 +저장 text:방법 text:있나요",
     # a typo of an annotation, typed with or without its @

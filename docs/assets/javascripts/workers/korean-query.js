@@ -947,15 +947,20 @@
     }
 
     /* A word typed in capitals that the site never writes (`CROS`) is a typo of an acronym it
-       does write (CORS), not the start of a longer word (cross): one edit, the most used. */
+       does write (CORS), not the start of a longer word (cross): one edit, the most used, letters
+       swapped or changed before one left out or added (`OIS` is OSI, not OS). */
     function misspeltAcronym(run) {
       var lower = run.toLowerCase()
       if (!/^[A-Z]{3,6}$/.test(run) || vocab.has(lower)) return null
-      return closest(lower, 1, function (visit) {
-        capitals.forEach(function (count, acronym) {
-          if (Math.abs(acronym.length - lower.length) <= 1) visit(acronym, count, acronym)
+      var near = function (sameLength) {
+        return closest(lower, 1, function (visit) {
+          capitals.forEach(function (count, acronym) {
+            var gap = Math.abs(acronym.length - lower.length)
+            if (sameLength ? gap === 0 : gap === 1) visit(acronym, count, acronym)
+          })
         })
-      })
+      }
+      return near(true) || near(false)
     }
 
     /* A Latin word of six letters or more that nothing else reads, one or two edits from two or
