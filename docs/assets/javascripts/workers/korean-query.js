@@ -87,7 +87,8 @@
     /* English function words (not `was`: WAS is a server; not `on`, `this`, `it`, `do`: code says
        them; not `my`, which 마이바티스 reads as the first word of MyBatis) */
     "you", "your", "i", "me", "we", "our", "its", "these", "those", "does", "did", "can", "could",
-    "should", "would", "will", "are", "were", "be", "been", "with", "at", "by", "from", "안", "못", "아니고", "아니라", "아닌", "아니면", "아니다", "아니야", "아닌가요",
+    "should", "would", "will", "are", "were", "be", "been", "with", "at", "by", "from",
+    "안", "못", "아니고", "아니라", "아닌", "아니면", "아니다", "아니야", "아닌가요",
     /* adverbs and adjectives of degree and frequency: how, not what */
     "너무", "많이", "많은", "많을", "많다", "자꾸", "계속", "갑자기", "잘", "더", "좀", "가끔", "자주",
     "항상", "그냥", "진짜", "정말", "제일", "가장",
@@ -1338,8 +1339,8 @@
       result.forEach(function (word) {
         var lower = word.text.toLowerCase()
         /* ...also a question word the index writes with a 하다 ending (`설명해`) */
-        /* ...and a 하다/되다 form typed apart from its noun (`어떻게 해요`, `기여 하려면`): the verb, not a topic */
-        /* ...never a part of an identifier (`My` of MyBatis, `Of` of OutOfMemoryError) */
+        /* ...and a 하다/되다 form typed apart from its noun (`어떻게 해요`, `기여 하려면`): the verb, not
+           a topic; never a part of an identifier (`Of` of OutOfMemoryError) */
         word.question = !word.part && (QUESTION_WORDS.has(lower) || PREDICATE_ALONE.has(lower) ||
           (isHangul(lower) && stems(lower).some(function (stem) {
             return QUESTION_WORDS.has(stem) || PREDICATE_ENDINGS.some(function (ending) {
