@@ -210,13 +210,10 @@
       if (Math.floor((code % 588) / 28) !== 18 && HANGUL_VOICE[initial]) korean += HANGUL_VOICE[initial]
     }
     var english = ""
-    words.join(" ").toLowerCase().replace(/e\b/g, " ").replace(/ph/g, "f").replace(/ck/g, "k")
-      .replace(/([kcqtpfgdbv])(?=[aeiouy])/g, function (stop, c, at, all) {
-        var next = all[at + 1]
-        if ((c === "c" || c === "g") && /[eiy]/.test(next)) return stop /* soft: no stop */
-        english += /[gdbv]/.test(c) ? "1" : "0"
-        return stop
-      })
+    var letters = words.join(" ").toLowerCase().replace(/e\b/g, " ").replace(/ph/g, "f").replace(/ck/g, "k")
+    var stop = /([kcqtpfgdbv])(?=([aeiouy]))/g
+    for (var m = stop.exec(letters); m; m = stop.exec(letters))
+      if (!/[cg]/.test(m[1]) || !/[eiy]/.test(m[2])) english += /[gdbv]/.test(m[1]) ? "1" : "0" /* soft c, g: no stop */
     return korean.length !== english.length || korean === english
   }
 
